@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import { dataSourceOptions } from '@jiyn/persistence';
+import { JiynConfig, PlatformModule } from '@jiyn/platform';
+import { AuthModule } from './auth/auth.module';
+import { FilingsModule } from './filings/filings.module';
+import { HealthModule } from './health/health.module';
+import { LegalModule } from './legal/legal.module';
+import { VenuesModule } from './venues/venues.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: JiynConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(config, logger, 'api'),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            databaseUrl: config.databaseUrl,
+            applicationName: 'jiyn-api',
+            poolSize: 20,
+          }),
+        }),
+        AuthModule,
+        LegalModule,
+        HealthModule,
+        FilingsModule,
+        VenuesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,10 @@
+export * from './entities';
+export * from './data-source';
+export * from './migrations';
+export * from './audit-writer';
+export * from './outbox-writer';
+export * from './seed/seed';
+export { JURISDICTIONS } from './seed/jurisdictions';
+export type { JurisdictionSeed } from './seed/jurisdictions';
+export { VENUES, DEMO_STAFF, DEMO_ORGANIZER, RESTRICTED_ZONES } from './seed/venues';
+export * from './sql';

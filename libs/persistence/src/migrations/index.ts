@@ -1,0 +1,6 @@
+import { Foundation1795305216979 } from './1795305216979-foundation';
+import { Sessions1795305486583 } from './1795305486583-sessions';
+import { Filings1795305613556 } from './1795305613556-filings';
+
+/** Every migration, in order. Schema changes happen here and nowhere else. */
+export const MIGRATIONS: Function[] = [Foundation1795305216979, Sessions1795305486583, Filings1795305613556];

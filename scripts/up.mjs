@@ -1,0 +1,101 @@
+// `npm run up`: from a fresh clone to a running Jiyn. Installs dependencies, makes sure PostgreSQL
+// (PostGIS, btree_gist) and Redis are there, applies the migrations, loads the demo data, builds
+// the web app, and runs the api and the worker until Ctrl-C.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import {
+  DEFAULT_DATABASE_URL,
+  DEFAULT_REDIS_URL,
+  ensureDatabase,
+  ensureServices,
+  readDotEnv,
+  SetupError,
+} from './lib/services.mjs';
+
+const say = (msg) => process.stdout.write(`jiyn: ${msg}\n`);
+const fail = (msg) => {
+  process.stderr.write(`jiyn: ${msg}\n`);
+  process.exit(1);
+};
+const step = (what, cmd, args, env) => {
+  say(what);
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env });
+  if (result.status !== 0) fail(`${what} failed`);
+};
+
+const env = {
+  NODE_ENV: 'development',
+  PORT: '3000',
+  DATABASE_URL: DEFAULT_DATABASE_URL,
+  REDIS_URL: DEFAULT_REDIS_URL,
+  BOOTSTRAP_ADMIN_IIN: '850101300005',
+  ESIGN_PROVIDERS: 'stub,cms',
+  ...readDotEnv(),
+  ...Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)),
+};
+
+const lockNewer = () =>
+  !existsSync('node_modules/.package-lock.json') ||
+  statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs;
+if (lockNewer()) step('installing dependencies', 'npm', ['ci', '--no-audit', '--no-fund'], env);
+
+try {
+  await ensureServices({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL });
+  ensureDatabase(env.DATABASE_URL);
+} catch (error) {
+  fail(error instanceof SetupError ? error.message : error.stack);
+}
+
+step('building the api, the worker and the web app', 'npm', ['run', '--silent', 'build'], env);
+step('applying migrations', 'node', ['dist/libs/persistence/src/cli/migrate.js'], env);
+step('loading the demo data', 'node', ['dist/libs/persistence/src/cli/seed.js'], env);
+
+const children = [
+  spawn('node', ['dist/apps/api/src/main.js'], { stdio: 'inherit', env }),
+  spawn('node', ['dist/apps/worker/src/main.js'], { stdio: 'inherit', env }),
+];
+let stopping = false;
+const stop = (signal) => {
+  if (stopping) return;
+  stopping = true;
+  say('stopping the api and the worker');
+  for (const child of children) if (child.exitCode === null) child.kill(signal);
+};
+process.on('SIGINT', () => stop('SIGTERM'));
+process.on('SIGTERM', () => stop('SIGTERM'));
+let exited = 0;
+for (const child of children) {
+  child.on('exit', (code) => {
+    exited += 1;
+    if (!stopping && code !== 0) {
+      say(`a process stopped with code ${code}`);
+      stop('SIGTERM');
+    }
+    if (exited === children.length) process.exit(stopping ? 0 : 1);
+  });
+}
+
+const base = `http://localhost:${env.PORT}`;
+setTimeout(() => {
+  if (stopping) return;
+  process.stdout.write(
+    [
+      '',
+      `Jiyn is running at ${base}`,
+      `  map and register   ${base}/`,
+      `  API documentation  ${base}/api/docs`,
+      `  health             ${base}/api/v1/health`,
+      '',
+      'Demo accounts (sign in with the development "stub" signature, pick the IIN):',
+      '  administrator            850101300005  DEMO ADMINISTRATOR',
+      '  akimat officer, Almaty   870302400008  SULTANOVA AIGERIM',
+      '  maslikhat staff, Almaty  900515300107  BEKOV NURLAN',
+      '  akimat officer, Astana   920701400009  ZHAKSYBEKOVA DANA',
+      '  akimat officer, Shymkent 781112300002  ORMANOV ASKAR',
+      '  organizer                880808300004  ERMEKOV TIMUR',
+      '',
+      'Ctrl-C stops both processes.',
+      '',
+    ].join('\n'),
+  );
+}, 2500);
