@@ -1,29 +1,23 @@
-import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
-
-const webRoot = fileURLToPath(new URL('.', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-
 // The public web app: built into <repo>/dist/web, which the api serves at `/`.
 // `npx vite --config apps/web/vite.config.ts` serves it in development with /api proxied to the api.
-export default defineConfig({
-  root: webRoot,
+// Written as CommonJS on purpose: the repository's package.json is CommonJS, and Vite loads this
+// file as such (ESM syntax here draws a deprecation warning on every build).
+const repoRoot = `${__dirname}/../..`;
+const api = { '/api': { target: 'http://localhost:3000', changeOrigin: false } };
+
+/** @type {import('vite').UserConfig} */
+module.exports = {
+  root: __dirname,
   base: '/',
   publicDir: 'public',
   envPrefix: 'JIYN_WEB_',
   build: {
-    outDir: `${repoRoot}dist/web`,
+    outDir: `${repoRoot}/dist/web`,
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
     assetsInlineLimit: 0,
   },
-  server: {
-    port: 5173,
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
-    fs: { allow: [repoRoot] },
-  },
-  preview: {
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
-  },
-});
+  server: { port: 5173, proxy: api, fs: { allow: [repoRoot] } },
+  preview: { proxy: api },
+};

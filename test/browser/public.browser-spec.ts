@@ -32,9 +32,10 @@ describe('public pages in Chromium', () => {
   it('shows the seeded Almaty places and routes as map layers and in the list, then Astana', async () => {
     await page.goto(`${h.api.baseUrl}/`);
     const list = page.getByTestId('venue-list');
-    await expect(list.getByText('Gandhi park, Zharokov street')).toBeTruthy();
-    await list.getByText('Gandhi park, Zharokov street').waitFor();
-    await list.getByText('Shevchenko street, Gandhi park to Walikhanov square').waitFor();
+    await list.getByRole('heading', { name: 'Gandhi park, Zharokov street' }).waitFor();
+    await list
+      .getByRole('heading', { name: 'Shevchenko street, Gandhi park to Walikhanov square' })
+      .waitFor();
     expect(await page.locator('h1').textContent()).toBe('Места и маршруты для мирных собраний');
 
     // Leaflet drew them: three places as circle markers, one route as a line.
@@ -42,10 +43,13 @@ describe('public pages in Chromium', () => {
     expect(await page.locator('path.jiyn-venue--place').count()).toBe(3);
     expect(await page.locator('path.jiyn-venue--route').count()).toBe(1);
     expect(await page.locator('.venue-item').count()).toBe(4);
-    expect(await list.getByText('Central park, northern entrance').count()).toBe(0);
+    expect(await list.getByRole('heading', { name: 'Central park, northern entrance' }).count()).toBe(0);
 
     // "Show on map" opens the venue's popup with its name, kind and occupancy.
-    await page.locator('.venue-item', { hasText: 'Gandhi park, Zharokov street' }).getByRole('button').click();
+    await page
+      .locator('.venue-item', { hasText: 'Gandhi park, Zharokov street' })
+      .getByRole('button')
+      .click();
     const popup = page.locator('.leaflet-popup-content');
     await popup.waitFor();
     expect(await popup.textContent()).toContain('Gandhi park, Zharokov street');
@@ -54,8 +58,8 @@ describe('public pages in Chromium', () => {
 
     // Astana instead.
     await page.getByLabel('Город').selectOption('710000000');
-    await list.getByText('Central park, northern entrance').waitFor();
-    expect(await list.getByText('Gandhi park, Zharokov street').count()).toBe(0);
+    await list.getByRole('heading', { name: 'Central park, northern entrance' }).waitFor();
+    expect(await list.getByRole('heading', { name: 'Gandhi park, Zharokov street' }).count()).toBe(0);
     expect(await page.locator('.venue-item').count()).toBe(3);
     expect(await page.locator('path.jiyn-venue').count()).toBe(3);
     expect(page.url()).toContain('j=710000000');
@@ -63,7 +67,10 @@ describe('public pages in Chromium', () => {
 
   it('switches the language of the labels between Russian, English and Kazakh', async () => {
     await page.goto(`${h.api.baseUrl}/#/map`);
-    await page.getByTestId('venue-list').getByText('Gandhi park, Zharokov street').waitFor();
+    await page
+      .getByTestId('venue-list')
+      .getByRole('heading', { name: 'Gandhi park, Zharokov street' })
+      .waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     const nav = page.getByRole('navigation');
 
@@ -75,13 +82,17 @@ describe('public pages in Chromium', () => {
     expect(await page.getByTestId('venue-list').textContent()).toContain('Specialized places');
 
     await page.getByRole('button', { name: 'Қазақша' }).click();
-    expect(await page.locator('h1').textContent()).toBe('Бейбіт жиналыстарға арналған орындар мен маршруттар');
+    expect(await page.locator('h1').textContent()).toBe(
+      'Бейбіт жиналыстарға арналған орындар мен маршруттар',
+    );
     expect(await nav.getByRole('link', { name: 'Тізілім' }).count()).toBe(1);
 
     // The choice is remembered on reload.
     await page.reload();
     await page.locator('h1').waitFor();
-    expect(await page.locator('h1').textContent()).toBe('Бейбіт жиналыстарға арналған орындар мен маршруттар');
+    expect(await page.locator('h1').textContent()).toBe(
+      'Бейбіт жиналыстарға арналған орындар мен маршруттар',
+    );
   });
 
   it('calculates the filing deadline of a rally in Almaty on 2025-03-26 (Nauryz days off)', async () => {
@@ -107,7 +118,10 @@ describe('public pages in Chromium', () => {
       const p = await ctx.newPage();
       const pageErrors = watchErrors(p);
       await p.goto(`${h.api.baseUrl}/#/map`);
-      await p.getByTestId('venue-list').getByText('Gandhi park, Zharokov street').waitFor();
+      await p
+        .getByTestId('venue-list')
+        .getByRole('heading', { name: 'Gandhi park, Zharokov street' })
+        .waitFor();
       await p.locator('path.jiyn-venue').first().waitFor();
       await p.waitForTimeout(400); // let the fit-to-bounds animation settle
       // Nothing sticks out sideways on a phone.

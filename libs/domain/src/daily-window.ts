@@ -1,15 +1,9 @@
-import { InvalidInstantError } from './errors';
 import { LegalPolicy, parseClockTime } from './policy';
+import { epochMs } from './time/instant';
 import { MS_PER_DAY } from './time/local-date';
 import { localWallMsAt } from './time/zone';
 
 export type DailyWindowProblem = 'outside_daily_window';
-
-function msOf(instant: Date): number {
-  const ms = instant instanceof Date ? instant.getTime() : NaN;
-  if (ms !== ms) throw new InvalidInstantError(instant);
-  return ms;
-}
 
 /**
  * Art. 9(4): an assembly starts no earlier than the window's start and ends no later than its end
@@ -22,8 +16,8 @@ export function checkDailyWindow(
   timeZone: string,
   policy: Pick<LegalPolicy, 'dailyWindow'>,
 ): DailyWindowProblem | null {
-  const startMs = msOf(startsAt);
-  const endMs = msOf(endsAt);
+  const startMs = epochMs(startsAt);
+  const endMs = epochMs(endsAt);
   if (!(endMs > startMs)) return 'outside_daily_window';
   const startWall = localWallMsAt(startMs, timeZone);
   const endWall = localWallMsAt(endMs, timeZone);

@@ -1,7 +1,8 @@
 import { WorkingDayCalendar } from './calendar/working-day-calendar';
-import { InvalidInstantError, UnknownFormError } from './errors';
+import { UnknownFormError } from './errors';
 import { AssemblyForm, Procedure } from './forms';
 import { FormRule, LegalPolicy } from './policy';
+import { epochMs } from './time/instant';
 import { DayNumber, LocalDate, MS_PER_DAY, fromDayNumber, toDayNumber } from './time/local-date';
 import { formatStartOfLocalDay, localWallMsAt, startOfLocalDayMs } from './time/zone';
 
@@ -74,12 +75,6 @@ function ruleOf(policy: LegalPolicy, form: AssemblyForm): FormRule {
   return rule;
 }
 
-function msOf(instant: Date): number {
-  const ms = instant instanceof Date ? instant.getTime() : NaN;
-  if (ms !== ms) throw new InvalidInstantError(instant);
-  return ms;
-}
-
 function fileByNumber(
   assemblyDay: DayNumber,
   rule: FormRule,
@@ -116,7 +111,7 @@ export function registrationDateOf(
   calendar: WorkingDayCalendar,
   policy: LegalPolicy,
 ): LocalDate {
-  return fromDayNumber(registrationDayNumber(msOf(registeredAt), timeZone, calendar, policy));
+  return fromDayNumber(registrationDayNumber(epochMs(registeredAt), timeZone, calendar, policy));
 }
 
 /** The last day on which a filing for an assembly on `assemblyDate` is timely. */
@@ -148,7 +143,7 @@ export function computeDeadlines(input: DeadlineInput): FilingDeadlines & Partia
       deemedApproval,
     };
   }
-  const registration = registrationDayNumber(msOf(registeredAt), input.timeZone, calendar, policy);
+  const registration = registrationDayNumber(epochMs(registeredAt), input.timeZone, calendar, policy);
   const due = calendar.addWorkingDayNumbers(registration, rule.answerWorkingDays);
   const answerDeadline = formatStartOfLocalDay(due + 1, input.timeZone);
   return {
@@ -189,7 +184,7 @@ export function computeDeadlineInstants(input: DeadlineInput & { registeredAt: D
   const { form, calendar, policy, timeZone } = input;
   const rule = ruleOf(policy, form);
   const fileBy = fileByNumber(toDayNumber(input.assemblyDate), rule, calendar, policy);
-  const registration = registrationDayNumber(msOf(input.registeredAt), timeZone, calendar, policy);
+  const registration = registrationDayNumber(epochMs(input.registeredAt), timeZone, calendar, policy);
   const due = calendar.addWorkingDayNumbers(registration, rule.answerWorkingDays);
   const deadline = startOfLocalDayMs(due + 1, timeZone);
   const deemedApproval = rule.silence === 'deemed_approved';
@@ -215,7 +210,7 @@ export function answerDeadlineInstant(
 ): Date {
   const rule = ruleOf(input.policy, input.form);
   const registration = registrationDayNumber(
-    msOf(input.registeredAt),
+    epochMs(input.registeredAt),
     input.timeZone,
     input.calendar,
     input.policy,
@@ -235,7 +230,7 @@ export function proposalReplyDeadline(
   calendar: WorkingDayCalendar,
   policy: LegalPolicy,
 ): Date {
-  const wall = localWallMsAt(msOf(receivedAt), timeZone);
+  const wall = localWallMsAt(epochMs(receivedAt), timeZone);
   const received = Math.floor(wall / MS_PER_DAY);
   const due = calendar.addWorkingDayNumbers(received, policy.proposalReplyWorkingDays);
   return new Date(startOfLocalDayMs(due + 1, timeZone));

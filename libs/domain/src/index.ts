@@ -3,6 +3,7 @@ export * from './errors';
 export * from './forms';
 export * from './policy';
 export * from './time/local-date';
+export * from './time/instant';
 export * from './time/zone';
 export * from './calendar/entries';
 export * from './calendar/kz-entries';

@@ -95,7 +95,7 @@ export const en = {
 
   'map.title': 'Places and routes for assemblies',
   'map.lead':
-    'Specialized places and routes approved by the city maslikhats, where meetings, rallies, demonstrations and processions may be held. No-picketing zones are shown in red.',
+    'Specialized places and routes approved by the city maslikhats, where meetings, rallies, demonstrations and processions may be held.',
   'map.label': 'Map of specialized places and routes',
   'map.legend': 'Legend',
   'map.count': 'Places and routes: {n}',

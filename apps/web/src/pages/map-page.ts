@@ -7,7 +7,7 @@ import { loadZones } from '../map/zones-layer';
 import type { PageContext } from '../router';
 import type { VenueFeature } from '../types';
 import { jurisdictionSelect } from '../ui/jurisdiction';
-import { cityLabel, label } from '../ui/labels';
+import { cityLabel } from '../ui/labels';
 import { formatNumber } from '../ui/format';
 import { loading, pageHeader } from '../ui/page';
 import { loadVenues } from '../venues';
@@ -21,37 +21,32 @@ export default function mapPage(root: HTMLElement, ctx: PageContext): void {
   const mapEl = h('div', { id: 'venues-map' });
   const list = h('div', { class: 'venue-list', 'data-testid': 'venue-list' });
 
+  const legend = h(
+    'ul',
+    { class: 'legend', 'aria-label': tl('map.legend') },
+    h(
+      'li',
+      null,
+      h('span', { class: 'legend__swatch legend__swatch--place', 'aria-hidden': 'true' }),
+      tl('kind.place'),
+    ),
+    h(
+      'li',
+      null,
+      h('span', { class: 'legend__swatch legend__swatch--route', 'aria-hidden': 'true' }),
+      tl('kind.route'),
+    ),
+    h(
+      'li',
+      null,
+      h('span', { class: 'legend__swatch legend__swatch--zone', 'aria-hidden': 'true' }),
+      tl('zone.title'),
+    ),
+  );
   replace(
     root,
     pageHeader('map.title', 'map.lead'),
-    h(
-      'div',
-      { class: 'toolbar' },
-      picker.field,
-      h(
-        'ul',
-        { class: 'legend', 'aria-label': tl('map.legend') },
-        h(
-          'li',
-          null,
-          h('span', { class: 'legend__swatch legend__swatch--place', 'aria-hidden': 'true' }),
-          tl('kind.place'),
-        ),
-        h(
-          'li',
-          null,
-          h('span', { class: 'legend__swatch legend__swatch--route', 'aria-hidden': 'true' }),
-          tl('kind.route'),
-        ),
-        h(
-          'li',
-          null,
-          h('span', { class: 'legend__swatch legend__swatch--zone', 'aria-hidden': 'true' }),
-          tl('zone.title'),
-        ),
-      ),
-    ),
-    status,
+    h('div', { class: 'toolbar' }, picker.field, status, legend),
     h('div', { class: 'map-layout' }, h('div', { class: 'map-frame' }, mapEl), list),
   );
 
@@ -137,29 +132,32 @@ export default function mapPage(root: HTMLElement, ctx: PageContext): void {
       h(
         'div',
         { class: 'venue-item__body' },
-        h('h3', { class: 'venue-item__name' }, p.name),
+        h(
+          'h3',
+          { class: 'venue-item__name' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'venue-item__button',
+              onclick: () => {
+                if (window.matchMedia('(max-width: 959px)').matches)
+                  mapEl.scrollIntoView({ behavior: 'smooth', block: 'center' });
+                layer?.show(p.id);
+              },
+            },
+            p.name,
+            h('span', { class: 'visually-hidden' }, ' — ', tl('map.show')),
+          ),
+        ),
         h(
           'p',
           { class: 'venue-item__meta' },
-          L(() => label('kind', p.kind)),
-          ' · ',
           tl('venue.upTo', { n: formatNumber(p.maxOccupancy) }),
           jurisdiction === 'all' ? [' · ', L(() => cityLabel(p.jurisdiction))] : null,
         ),
       ),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'btn btn--small btn--ghost',
-          onclick: () => {
-            mapEl.scrollIntoView({ behavior: 'smooth', block: 'center' });
-            layer?.show(p.id);
-          },
-        },
-        tl('map.show'),
-        h('span', { class: 'visually-hidden' }, ': ', p.name),
-      ),
+      h('span', { class: 'venue-item__go', 'aria-hidden': 'true' }, '›'),
     );
   }
 

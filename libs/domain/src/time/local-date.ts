@@ -59,12 +59,6 @@ export function daysInMonth(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-const BAD = -1e9;
-function digit(s: string, i: number): number {
-  const c = s.charCodeAt(i) - 48;
-  return c >= 0 && c <= 9 ? c : BAD;
-}
-
 // Days before each month in a common year (index 1..12), and 1 January of the years 1900..2299.
 const DAYS_BEFORE_MONTH = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 const MONTH_LENGTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -76,10 +70,32 @@ for (let i = 0; i < FAST_YEARS; i++) YEAR_START[i] = daysFromCivil(FAST_FIRST_YE
 /** The day number of a `YYYY-MM-DD` string, or NaN when it is not a valid local date. */
 export function tryDayNumber(value: unknown): DayNumber {
   if (typeof value !== 'string' || value.length !== 10) return NaN;
-  if (value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return NaN;
-  const y = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
-  const m = digit(value, 5) * 10 + digit(value, 6);
-  const d = digit(value, 8) * 10 + digit(value, 9);
+  // Small-integer arithmetic only (a digit outside 0..9 is caught by an unsigned compare).
+  const c0 = (value.charCodeAt(0) - 48) | 0;
+  const c1 = (value.charCodeAt(1) - 48) | 0;
+  const c2 = (value.charCodeAt(2) - 48) | 0;
+  const c3 = (value.charCodeAt(3) - 48) | 0;
+  const c5 = (value.charCodeAt(5) - 48) | 0;
+  const c6 = (value.charCodeAt(6) - 48) | 0;
+  const c8 = (value.charCodeAt(8) - 48) | 0;
+  const c9 = (value.charCodeAt(9) - 48) | 0;
+  if (
+    value.charCodeAt(4) !== 45 ||
+    value.charCodeAt(7) !== 45 ||
+    c0 >>> 0 > 9 ||
+    c1 >>> 0 > 9 ||
+    c2 >>> 0 > 9 ||
+    c3 >>> 0 > 9 ||
+    c5 >>> 0 > 9 ||
+    c6 >>> 0 > 9 ||
+    c8 >>> 0 > 9 ||
+    c9 >>> 0 > 9
+  ) {
+    return NaN;
+  }
+  const y = c0 * 1000 + c1 * 100 + c2 * 10 + c3;
+  const m = c5 * 10 + c6;
+  const d = c8 * 10 + c9;
   if (y < 1 || m < 1 || m > 12 || d < 1) return NaN;
   const leap = (y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (d > MONTH_LENGTH[m] && !(leap && m === 2 && d === 29)) return NaN;

@@ -156,3 +156,14 @@ describe('assertTimeZoneData', () => {
     expect(() => assertTimeZoneData('2024a')).not.toThrow();
   });
 });
+
+describe('instants from another realm', () => {
+  it('accepts a Date made in another V8 context', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const vm = require('node:vm') as typeof import('node:vm');
+    const foreign = vm.runInNewContext('new Date("2025-03-14T05:00:00Z")') as Date;
+    expect(foreign instanceof Date).toBe(false);
+    expect(localDateOf(foreign, ALMATY)).toBe('2025-03-14');
+    expect(() => localDateOf({ getTime: () => 0 } as unknown as Date, ALMATY)).toThrow(InvalidInstantError);
+  });
+});

@@ -1,4 +1,5 @@
-import { InvalidInstantError, InvalidTimeZoneError } from '../errors';
+import { InvalidTimeZoneError } from '../errors';
+import { epochMs } from './instant';
 import { DayNumber, LocalDate, MS_PER_DAY, fromDayNumber, toDayNumber } from './local-date';
 
 /**
@@ -202,12 +203,6 @@ function hourOffset(z: ZoneData, utcMs: number): number {
   return o === MIXED ? intlOffsetMs(z.fmt, utcMs) : o;
 }
 
-function instantMs(instant: Date): number {
-  const ms = instant instanceof Date ? instant.getTime() : NaN;
-  if (ms !== ms) throw new InvalidInstantError(instant);
-  return ms;
-}
-
 /** The zone's UTC offset at an epoch-ms instant, in ms (local = UTC + offset). */
 export function utcOffsetMsAt(utcMs: number, timeZone: string): number {
   return offsetOf(zoneData(timeZone), utcMs);
@@ -215,7 +210,7 @@ export function utcOffsetMsAt(utcMs: number, timeZone: string): number {
 
 /** The zone's UTC offset at an instant, in whole minutes (e.g. 300 for +05:00). */
 export function utcOffsetMinutes(instant: Date, timeZone: string): number {
-  return Math.round(offsetOf(zoneData(timeZone), instantMs(instant)) / MS_PER_MINUTE);
+  return Math.round(offsetOf(zoneData(timeZone), epochMs(instant)) / MS_PER_MINUTE);
 }
 
 /** The local day number of an epoch-ms instant in a zone. */
@@ -230,7 +225,7 @@ export function localWallMsAt(utcMs: number, timeZone: string): number {
 
 /** The local date of an instant in a zone. */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  return fromDayNumber(localDayNumberAt(instantMs(instant), timeZone));
+  return fromDayNumber(localDayNumberAt(epochMs(instant), timeZone));
 }
 
 export interface LocalTime {
@@ -242,7 +237,7 @@ export interface LocalTime {
 
 /** The local date and wall-clock time of an instant in a zone. */
 export function localTimeOf(instant: Date, timeZone: string): LocalTime {
-  const wall = localWallMsAt(instantMs(instant), timeZone);
+  const wall = localWallMsAt(epochMs(instant), timeZone);
   const day = Math.floor(wall / MS_PER_DAY);
   const inDay = wall - day * MS_PER_DAY;
   return {
@@ -351,7 +346,7 @@ function formatMs(utcMs: number, z: ZoneData): string {
  * only when not zero; UTC as `+00:00`).
  */
 export function formatInstant(instant: Date, timeZone: string): string {
-  return formatMs(instantMs(instant), zoneData(timeZone));
+  return formatMs(epochMs(instant), zoneData(timeZone));
 }
 
 /** `formatInstant(startOfLocalDay(day))`, cached per zone and day. */
@@ -365,6 +360,9 @@ export function formatStartOfLocalDay(dayNumber: DayNumber, timeZone: string): s
   }
   return s;
 }
+
+/** The IANA zone of all of Kazakhstan (UTC+5 since 2024-03-01). */
+export const KZ_TIME_ZONE = 'Asia/Almaty';
 
 /** The oldest IANA tz data release that knows Kazakhstan's single zone (UTC+5 from 2024-03-01). */
 export const MINIMUM_TZDATA = '2024a';
