@@ -14,6 +14,7 @@ import {
   IdempotencyRecordEntity,
   MessageEntity,
 } from './filing.entity';
+import { HistoricalAssemblyEntity } from './historical-assembly.entity';
 
 export {
   JurisdictionEntity,
@@ -32,6 +33,7 @@ export {
   FilingCounterEntity,
   IdempotencyRecordEntity,
   MessageEntity,
+  HistoricalAssemblyEntity,
 };
 export type { JurisdictionKind } from './jurisdiction.entity';
 export type { VenueKind } from './venue.entity';
@@ -54,4 +56,5 @@ export const ENTITIES = [
   FilingCounterEntity,
   IdempotencyRecordEntity,
   MessageEntity,
+  HistoricalAssemblyEntity,
 ];

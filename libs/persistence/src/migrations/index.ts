@@ -2,6 +2,7 @@ import { Foundation1795305216979 } from './1795305216979-foundation';
 import { Sessions1795305486583 } from './1795305486583-sessions';
 import { Filings1795305613556 } from './1795305613556-filings';
 import { LegalRulesSeed1795305700000 } from './1795305700000-legal-rules-seed';
+import { HistoricalAssemblies1795306474066 } from './1795306474066-historical-assemblies';
 
 /** Every migration, in order. Schema changes happen here and nowhere else. */
 export const MIGRATIONS: Function[] = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: Function[] = [
   Sessions1795305486583,
   Filings1795305613556,
   LegalRulesSeed1795305700000,
+  HistoricalAssemblies1795306474066,
 ];
