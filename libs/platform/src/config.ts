@@ -31,6 +31,8 @@ export interface JiynConfig {
   logLevel: string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** Sign-in attempts allowed per client address and minute (shared by every api process). */
+  authAttemptsPerMinute: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -102,6 +104,7 @@ export function loadConfig(env: Env = process.env): JiynConfig {
     logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info'),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60, problems),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30, problems),
+    authAttemptsPerMinute: integer(env, 'AUTH_ATTEMPTS_PER_MINUTE', 10, 1, 1_000_000, problems),
   };
   if (isProduction && config.clockStart) {
     problems.push('CLOCK_START is for testing and may not be set in production');

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
+import { JIYN_CONFIG, JiynConfig } from '@jiyn/platform';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateSessionBody } from './auth.dto';
 import { AuthService } from './auth.service';
@@ -20,13 +21,14 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly limiter: RateLimiter,
+    @Inject(JIYN_CONFIG) private readonly config: JiynConfig,
   ) {}
 
   @Post('challenge')
   @HttpCode(200)
   @ApiOperation({ summary: 'A single-use login challenge, valid for two minutes' })
   async challenge(@Req() request: AuthenticatedRequest) {
-    await this.limiter.consume('challenge', request.ip, 30, 60);
+    await this.limiter.consume('challenge', request.ip, this.config.authAttemptsPerMinute * 3, 60);
     return this.auth.createChallenge();
   }
 
@@ -34,7 +36,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in with a signature over the challenge; answers a bearer token' })
   async session(@Body() body: CreateSessionBody, @Req() request: AuthenticatedRequest) {
-    await this.limiter.consume('session', request.ip, 10, 60);
+    await this.limiter.consume('session', request.ip, this.config.authAttemptsPerMinute, 60);
     const { token, user } = await this.auth.createSession(body.signature, body.challenge);
     return { token, user: publicUser(user) };
   }
