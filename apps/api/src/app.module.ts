@@ -3,11 +3,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { dataSourceOptions } from '@jiyn/persistence';
 import { JiynConfig, PlatformModule } from '@jiyn/platform';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { FilingsModule } from './filings/filings.module';
 import { HealthModule } from './health/health.module';
 import { LegalModule } from './legal/legal.module';
 import { VenuesModule } from './venues/venues.module';
+import { ZonesModule } from './zones/zones.module';
+import { RegisterModule } from './register/register.module';
+import { StatsModule } from './stats/stats.module';
+import { ImportsModule } from './imports/imports.module';
 
 @Module({})
 export class AppModule {
@@ -24,10 +29,15 @@ export class AppModule {
           }),
         }),
         AuthModule,
+        AuditModule,
         LegalModule,
         HealthModule,
         FilingsModule,
         VenuesModule,
+        ZonesModule,
+        RegisterModule,
+        StatsModule,
+        ImportsModule,
       ],
     };
   }

@@ -8,3 +8,4 @@ export { JURISDICTIONS } from './seed/jurisdictions';
 export type { JurisdictionSeed } from './seed/jurisdictions';
 export { VENUES, DEMO_STAFF, DEMO_ORGANIZER, RESTRICTED_ZONES } from './seed/venues';
 export * from './sql';
+export * from './audit-heads';

@@ -33,6 +33,8 @@ export interface JiynConfig {
   sessionAbsoluteHours: number;
   /** Sign-in attempts allowed per client address and minute (shared by every api process). */
   authAttemptsPerMinute: number;
+  /** Ed25519 private key (PEM file) that signs the audit chain head exports. */
+  auditSigningKeyFile?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env): JiynConfig {
     logLevel: env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'warn' : 'info'),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60, problems),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30, problems),
+    auditSigningKeyFile: env.AUDIT_SIGNING_KEY_FILE?.trim() || undefined,
     authAttemptsPerMinute: integer(env, 'AUTH_ATTEMPTS_PER_MINUTE', 10, 1, 1_000_000, problems),
   };
   if (isProduction && config.clockStart) {
@@ -113,6 +116,9 @@ export function loadConfig(env: Env = process.env): JiynConfig {
     problems.push(
       'ESIGN_TRUSTED_CA is missing (production accepts only cms signatures, verified against it)',
     );
+  }
+  if (isProduction && !config.auditSigningKeyFile) {
+    problems.push('AUDIT_SIGNING_KEY_FILE is missing (the audit chain heads are signed with it)');
   }
   if (config.bootstrapAdminIin && !/^\d{12}$/.test(config.bootstrapAdminIin)) {
     problems.push('BOOTSTRAP_ADMIN_IIN must be 12 digits');

@@ -4,3 +4,4 @@ export * from './logger';
 export * from './nest-logger';
 export * from './startup';
 export * from './platform.module';
+export * from './audit-key';

@@ -63,3 +63,34 @@ export class AuditChainHeadEntity {
   @Column({ type: 'char', length: 64 })
   hash: string;
 }
+
+/**
+ * A signed snapshot of a chain's head, taken regularly: once published, rewriting history before
+ * it would need the signing key too (the model of CloudTrail's digest files).
+ */
+@Entity({ name: 'audit_head_export' })
+@Index('audit_head_export_chain_idx', ['chain', 'exportedAt'])
+export class AuditHeadExportEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'text' })
+  chain: string;
+
+  @Column({ type: 'bigint' })
+  seq: string;
+
+  @Column({ type: 'char', length: 64 })
+  hash: string;
+
+  @Column({ name: 'exported_at', type: 'timestamptz' })
+  exportedAt: Date;
+
+  /** Ed25519 signature (base64) over the canonical JSON of {chain, seq, hash, exportedAt}. */
+  @Column({ type: 'text' })
+  signature: string;
+
+  /** The signer's public key (SPKI PEM), so that anyone can check the signature. */
+  @Column({ name: 'public_key', type: 'text' })
+  publicKey: string;
+}

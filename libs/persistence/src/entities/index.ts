@@ -4,7 +4,7 @@ import { RestrictedZoneEntity } from './restricted-zone.entity';
 import { StaffMemberEntity } from './staff-member.entity';
 import { CalendarEntryEntity } from './calendar-entry.entity';
 import { LegalPolicyEntity } from './legal-policy.entity';
-import { AuditChainHeadEntity, AuditLogEntity } from './audit.entity';
+import { AuditChainHeadEntity, AuditHeadExportEntity, AuditLogEntity } from './audit.entity';
 import { OutboxEventEntity } from './outbox.entity';
 import { AuthChallengeEntity, UserSessionEntity } from './session.entity';
 import {
@@ -25,6 +25,7 @@ export {
   LegalPolicyEntity,
   AuditChainHeadEntity,
   AuditLogEntity,
+  AuditHeadExportEntity,
   OutboxEventEntity,
   UserSessionEntity,
   AuthChallengeEntity,
@@ -48,6 +49,7 @@ export const ENTITIES = [
   LegalPolicyEntity,
   AuditChainHeadEntity,
   AuditLogEntity,
+  AuditHeadExportEntity,
   OutboxEventEntity,
   UserSessionEntity,
   AuthChallengeEntity,

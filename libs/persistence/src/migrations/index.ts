@@ -3,6 +3,7 @@ import { Sessions1795305486583 } from './1795305486583-sessions';
 import { Filings1795305613556 } from './1795305613556-filings';
 import { LegalRulesSeed1795305700000 } from './1795305700000-legal-rules-seed';
 import { HistoricalAssemblies1795306474066 } from './1795306474066-historical-assemblies';
+import { AuditHeadExports1795306666745 } from './1795306666745-audit-head-exports';
 
 /** Every migration, in order. Schema changes happen here and nowhere else. */
 export const MIGRATIONS: Function[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: Function[] = [
   Filings1795305613556,
   LegalRulesSeed1795305700000,
   HistoricalAssemblies1795306474066,
+  AuditHeadExports1795306666745,
 ];

@@ -1,0 +1,1 @@
+export const AUDIT_SIGNING_KEY = Symbol('AUDIT_SIGNING_KEY');
