@@ -8,7 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
 import { createLogger, JiynConfig, PinoNestLogger } from '@jiyn/platform';
 import { AppModule } from './app.module';
-import { ProblemFilter, sendProblem } from './common/problem.filter';
+import { ProblemFilter } from './common/problem.filter';
 import { createValidationPipe } from './common/validation';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -45,8 +45,6 @@ export async function createApiApp(
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
   });
-  // Errors raised by Fastify itself (unparseable JSON, wrong media type) become problems too.
-  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, logger));
 
   app.setGlobalPrefix('api/v1', { exclude: ['api/docs', 'api/docs-json'] });
   app.useGlobalPipes(createValidationPipe());
