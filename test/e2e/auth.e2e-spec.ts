@@ -142,7 +142,7 @@ describe('identity by e-signature', () => {
       const res = await post(
         api.baseUrl,
         '/api/v1/filings',
-        { headers: { authorization: `Bearer ${session.token}` } } as Session,
+        { headers: { authorization: `Bearer ${session.token}` } } as unknown as Session,
         signed,
       );
       expect(res.status).toBe(403);
