@@ -72,5 +72,4 @@ export default tseslint.config(
       globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', setTimeout: 'readonly' },
     },
   },
-  },
 );

@@ -11,7 +11,7 @@ import {
   signedBytesOf,
 } from '@jiyn/esign';
 import { createDataSource } from '@jiyn/persistence';
-import { get, PEOPLE, post, Session, signBody, signIn } from '../support/auth';
+import { get, PEOPLE, post, Session, signIn } from '../support/auth';
 import { filingBody, hourSlot } from '../support/filings';
 import { json, RunningApi, startApi } from '../support/test-app';
 

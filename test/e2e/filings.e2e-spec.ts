@@ -9,7 +9,6 @@ import {
   SARY_ARKA_SQUARE,
   SHEVCHENKO_ROUTE,
   WALIKHANOV_SQUARE,
-  ASTANA_CENTRAL_PARK,
 } from '../support/filings';
 import { RunningApi, startApi } from '../support/test-app';
 

@@ -5,6 +5,7 @@ export * from './policy';
 export * from './time/local-date';
 export * from './time/instant';
 export * from './time/zone';
+export * from './time/tzdata-guard';
 export * from './calendar/entries';
 export * from './calendar/kz-entries';
 export type { DayReason } from './calendar/year-table';

@@ -1,5 +1,7 @@
 import { InvalidTimeZoneError } from '../errors';
+import { CHUNK_MASK, NumberCache, StringCache } from './caches';
 import { epochMs } from './instant';
+import { intlOffsetMs, wallClockFormatter } from './intl-offset';
 import { DayNumber, LocalDate, MS_PER_DAY, fromDayNumber, toDayNumber } from './local-date';
 
 /**
@@ -15,53 +17,6 @@ import { DayNumber, LocalDate, MS_PER_DAY, fromDayNumber, toDayNumber } from './
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_MINUTE = 60_000;
 const MIXED = 1e15; // marks an hour whose offset changes inside it
-
-/**
- * A sparse cache of numbers by integer key, in chunks of typed arrays (NaN = not yet known): a
- * lookup is a shift, a compare and an array read, with no hashing of large maps.
- */
-class NumberCache {
-  private readonly chunks = new Map<number, Float64Array>();
-  private lastKey = NaN;
-  private lastChunk: Float64Array | undefined;
-
-  chunk(index: number): Float64Array {
-    const key = index >> CHUNK_BITS;
-    if (key === this.lastKey) return this.lastChunk!;
-    let chunk = this.chunks.get(key);
-    if (chunk === undefined) {
-      chunk = new Float64Array(CHUNK_SIZE).fill(NaN);
-      this.chunks.set(key, chunk);
-    }
-    this.lastKey = key;
-    this.lastChunk = chunk;
-    return chunk;
-  }
-}
-
-/** The same for strings. */
-class StringCache {
-  private readonly chunks = new Map<number, (string | undefined)[]>();
-  private lastKey = NaN;
-  private lastChunk: (string | undefined)[] | undefined;
-
-  chunk(index: number): (string | undefined)[] {
-    const key = index >> CHUNK_BITS;
-    if (key === this.lastKey) return this.lastChunk!;
-    let chunk = this.chunks.get(key);
-    if (chunk === undefined) {
-      chunk = new Array<string | undefined>(CHUNK_SIZE).fill(undefined);
-      this.chunks.set(key, chunk);
-    }
-    this.lastKey = key;
-    this.lastChunk = chunk;
-    return chunk;
-  }
-}
-
-const CHUNK_BITS = 12;
-const CHUNK_SIZE = 1 << CHUNK_BITS;
-const CHUNK_MASK = CHUNK_SIZE - 1;
 
 interface ZoneData {
   readonly name: string;
@@ -86,16 +41,7 @@ function zoneData(timeZone: string): ZoneData {
     if (typeof timeZone !== 'string' || timeZone === '') throw new InvalidTimeZoneError(timeZone);
     let fmt: Intl.DateTimeFormat;
     try {
-      fmt = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
+      fmt = wallClockFormatter(timeZone);
     } catch {
       throw new InvalidTimeZoneError(timeZone);
     }
@@ -121,50 +67,6 @@ export function isValidTimeZone(timeZone: unknown): timeZone is string {
   } catch {
     return false;
   }
-}
-
-/** The offset (local minus UTC, in ms, whole seconds) asked of Intl. Slow: not for the hot path. */
-function intlOffsetMs(fmt: Intl.DateTimeFormat, utcMs: number): number {
-  const whole = Math.floor(utcMs / 1000) * 1000;
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  for (const part of fmt.formatToParts(whole)) {
-    switch (part.type) {
-      case 'year':
-        year = +part.value;
-        break;
-      case 'month':
-        month = +part.value;
-        break;
-      case 'day':
-        day = +part.value;
-        break;
-      case 'hour':
-        hour = +part.value;
-        break;
-      case 'minute':
-        minute = +part.value;
-        break;
-      case 'second':
-        second = +part.value;
-        break;
-    }
-  }
-  const days = daysFromParts(year, month, day);
-  return days * MS_PER_DAY + hour * MS_PER_HOUR + minute * MS_PER_MINUTE + second * 1000 - whole;
-}
-
-function daysFromParts(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = month > 2 ? month - 3 : month + 9;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
 }
 
 /**
@@ -363,45 +265,3 @@ export function formatStartOfLocalDay(dayNumber: DayNumber, timeZone: string): s
 
 /** The IANA zone of all of Kazakhstan (UTC+5 since 2024-03-01). */
 export const KZ_TIME_ZONE = 'Asia/Almaty';
-
-/** The oldest IANA tz data release that knows Kazakhstan's single zone (UTC+5 from 2024-03-01). */
-export const MINIMUM_TZDATA = '2024a';
-
-/**
- * The start-up guard: throws unless the runtime's tz data is 2024a or newer and Asia/Almaty is
- * UTC+05:00 on 2024-03-01. `tzVersion` defaults to `process.versions.tz` (an argument for tests;
- * null stands for a runtime without tz data).
- */
-export function assertTimeZoneData(tzVersion: string | null | undefined = process.versions.tz): void {
-  if (typeof tzVersion !== 'string' || !/^\d{4}[a-z]+$/.test(tzVersion) || tzVersion < MINIMUM_TZDATA) {
-    throw new Error(
-      `time-zone data ${tzVersion ?? '(unknown)'} is older than ${MINIMUM_TZDATA}: Kazakhstan moved to UTC+5 on ` +
-        `2024-03-01 and older data puts Asia/Almaty one hour off; run Node.js with ICU tz data ${MINIMUM_TZDATA} or newer`,
-    );
-  }
-  let offset: number;
-  try {
-    offset = intlOffsetMs(
-      new Intl.DateTimeFormat('en-US', {
-        timeZone: 'Asia/Almaty',
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      }),
-      Date.UTC(2024, 2, 1, 12),
-    );
-  } catch {
-    throw new Error('time-zone data does not know Asia/Almaty: run Node.js with full ICU time-zone data');
-  }
-  if (offset !== 5 * MS_PER_HOUR) {
-    const minutes = offset / MS_PER_MINUTE;
-    throw new Error(
-      `time-zone data claims tz ${tzVersion} but gives Asia/Almaty UTC${minutes < 0 ? '-' : '+'}${Math.abs(minutes) / 60}h ` +
-        `on 2024-03-01 instead of +05:00: the ICU data is stale; update Node.js or its ICU data`,
-    );
-  }
-}
