@@ -20,6 +20,11 @@ export const REDACTED_PATHS = [
   '*.phone',
   '*.email',
   '*.address',
+  '*.*.iin',
+  '*.*.phone',
+  '*.*.email',
+  '*.*.address',
+  '*.*.signature',
 ];
 
 export function createLogger(name: string, level: string): Logger {
