@@ -37,7 +37,8 @@ const env = {
 const lockNewer = () =>
   !existsSync('node_modules/.package-lock.json') ||
   statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs;
-if (lockNewer()) step('installing dependencies', 'npm', ['ci', '--no-audit', '--no-fund'], env);
+// npm install rather than npm ci: see .ci/run.
+if (lockNewer()) step('installing dependencies', 'npm', ['install', '--no-audit', '--no-fund'], env);
 
 try {
   await ensureServices({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL });
