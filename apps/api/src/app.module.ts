@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@jiyn/persistence';
 import { JiynConfig, PlatformModule } from '@jiyn/platform';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { FilingsModule } from './filings/filings.module';
 import { HealthModule } from './health/health.module';
 import { LegalModule } from './legal/legal.module';
@@ -33,6 +34,7 @@ export class AppModule {
         LegalModule,
         HealthModule,
         FilingsModule,
+        CertificatesModule,
         VenuesModule,
         ZonesModule,
         RegisterModule,

@@ -1,13 +1,21 @@
 import type { AuthUser } from '../auth/auth.types';
 
-/** Staff see the filings of the jurisdictions they hold (a city's staff also its districts). */
+/**
+ * Filings carry personal data, so among staff only akimat officers (of the filing's jurisdiction;
+ * a city's officers also its districts) and administrators read them. Maslikhat staff keep places
+ * and zones and see filings only through the public register.
+ */
 export function staffJurisdictions(
   user: AuthUser,
   withDescendants: (kato: string) => string[],
 ): string[] | 'all' {
   if (user.staff.some((s) => s.role === 'admin')) return 'all';
   return [
-    ...new Set(user.staff.filter((s) => s.jurisdiction).flatMap((s) => withDescendants(s.jurisdiction!))),
+    ...new Set(
+      user.staff
+        .filter((s) => s.role === 'akimat_officer' && s.jurisdiction)
+        .flatMap((s) => withDescendants(s.jurisdiction!)),
+    ),
   ];
 }
 
@@ -24,10 +32,10 @@ export function isOfficerFor(
   );
 }
 
-/** Whether the user may read a filing: its organizer, or staff of its jurisdiction. Others get 404. */
+/** Whether the user may read a filing: its organizer, or an officer of its jurisdiction. Others get 404. */
 export function canRead(
   user: AuthUser,
-  row: { organizer_iin: string; registered_by: string; jurisdiction_kato: string },
+  row: { organizer_iin: string; jurisdiction_kato: string },
   withDescendants: (kato: string) => string[],
 ): boolean {
   if (row.organizer_iin === user.iin) return true;

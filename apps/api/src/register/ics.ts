@@ -35,7 +35,10 @@ export function foldLine(line: string): string {
 
 /** `20261215T060000Z` */
 export function icsUtc(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** `20261215` for a local date `2026-12-15`. */

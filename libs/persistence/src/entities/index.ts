@@ -2,6 +2,7 @@ import { JurisdictionEntity } from './jurisdiction.entity';
 import { VenueEntity } from './venue.entity';
 import { RestrictedZoneEntity } from './restricted-zone.entity';
 import { StaffMemberEntity } from './staff-member.entity';
+import { StaffContactEntity } from './staff-contact.entity';
 import { CalendarEntryEntity } from './calendar-entry.entity';
 import { LegalPolicyEntity } from './legal-policy.entity';
 import { AuditChainHeadEntity, AuditHeadExportEntity, AuditLogEntity } from './audit.entity';
@@ -21,6 +22,7 @@ export {
   VenueEntity,
   RestrictedZoneEntity,
   StaffMemberEntity,
+  StaffContactEntity,
   CalendarEntryEntity,
   LegalPolicyEntity,
   AuditChainHeadEntity,
@@ -45,6 +47,7 @@ export const ENTITIES = [
   VenueEntity,
   RestrictedZoneEntity,
   StaffMemberEntity,
+  StaffContactEntity,
   CalendarEntryEntity,
   LegalPolicyEntity,
   AuditChainHeadEntity,
