@@ -12,7 +12,7 @@ export function assertWebBuilt(): void {
   }
 }
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -24,6 +24,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   });
 }
@@ -63,12 +64,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { chromiumArgs?: string[] } = {}): Promise<Harness> {
   assertWebBuilt();
-  const api = await startApi();
+  // Journeys sign in several people from 127.0.0.1 within a minute: lift the sign-in rate limit.
+  const api = await startApi({ AUTH_ATTEMPTS_PER_MINUTE: '1000' });
   let browser: Browser;
   try {
-    browser = await launchChromium();
+    browser = await launchChromium(options.chromiumArgs);
   } catch (error) {
     await api.close();
     throw error;
@@ -81,4 +83,23 @@ export async function startHarness(): Promise<Harness> {
       await api.close();
     },
   };
+}
+
+/**
+ * Signs in through the page with the development signer (no NCALayer on the machine): the
+ * person is picked from the demo accounts in the dialog.
+ */
+export async function signInWithStub(page: Page, baseUrl: string, iin: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/signin`);
+  await page.getByRole('button', { name: 'Войти с ЭЦП' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.locator(`button[data-iin="${iin}"]`).click();
+  await dialog.getByRole('button', { name: 'Подписать' }).click();
+  await page.getByTestId('current-user').waitFor({ state: 'attached' });
+}
+
+/** A local date in Kazakhstan `days` from today, YYYY-MM-DD. */
+export function kzDatePlus(days: number): string {
+  const at = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(at);
 }

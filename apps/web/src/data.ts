@@ -14,7 +14,7 @@ export function itemsOf<T>(data: unknown): T[] {
 }
 
 export async function listFilings(
-  query: { status?: string; jurisdiction?: string },
+  query: { status?: string; jurisdiction?: string; scope?: 'mine' | 'jurisdiction' },
   signal?: AbortSignal,
 ): Promise<Filing[]> {
   const items = itemsOf<Filing>(await api.get<unknown>('/filings', { query, signal }));

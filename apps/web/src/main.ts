@@ -32,7 +32,7 @@ const routes: Route[] = [
   { pattern: '/my', load: guarded('signed-in', () => import('./pages/my-page')) },
   { pattern: '/my/:id', load: guarded('signed-in', () => import('./pages/my-filing-page')) },
   { pattern: '/queue', load: guarded('akimat_officer', () => import('./pages/queue-page')) },
-  { pattern: '/queue/:id', load: guarded('akimat_officer', () => import('./pages/decision-page')) },
+  { pattern: '/queue/:id', load: guarded('akimat_officer', () => import('./pages/decision/decision-page')) },
   { pattern: '/venues', load: guarded('maslikhat_staff', () => import('./pages/venues-page')) },
 ];
 

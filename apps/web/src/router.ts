@@ -65,7 +65,7 @@ export function startRouter(
   onPageError: (root: HTMLElement, error: unknown) => void,
 ): { rerender(): void } {
   let controller: AbortController | null = null;
-  let cleanups: (() => void)[] = [];
+  const cleanups: (() => void)[] = [];
   let first = true;
   let seq = 0;
 

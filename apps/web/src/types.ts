@@ -39,10 +39,15 @@ export interface Proposal {
   venueName?: string;
   startsAt?: string;
   endsAt?: string;
-  respondBy?: string;
+  /** Until when the organizer may answer (one working day). */
+  replyDeadline?: string;
+  reply?: 'pending' | 'accepted' | 'declined' | string;
+  reason?: string;
 }
 
 export interface Decision {
+  /** The answer came after the legal deadline. */
+  late?: boolean;
   outcome?: Outcome;
   grounds?: string[];
   reason?: string;
@@ -85,6 +90,10 @@ export interface Filing {
   decision?: Decision | null;
   proposal?: Proposal | null;
   channel?: string;
+  decidedAt?: string | null;
+  deemedApprovedAt?: string | null;
+  /** From when the organizer may campaign for the assembly (Art. 15). */
+  agitationAllowedFrom?: string | null;
 }
 
 export interface FilingCreated {

@@ -62,6 +62,16 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
     : text;
 }
 
+/**
+ * A counted message: `${base}.one|few|many|other` by the plural rules of the current language
+ * (Russian has three forms), with `{n}` filled.
+ */
+export function tn(base: string, n: number): string {
+  const rule = new Intl.PluralRules(LOCALES[current]).select(n);
+  const key = `${base}.${rule}`;
+  return t((has(key) ? key : `${base}.other`) as MessageKey, { n });
+}
+
 /** True when `key` is a message (for codes that come from the server, such as problem codes). */
 export function has(key: string): key is MessageKey {
   return key in en;

@@ -38,8 +38,9 @@ export function createMap(el: HTMLElement, options: { label: Live }): L.Map {
       if (noted) return;
       noted = true;
       el.classList.add('map--no-tiles');
-      const note = h('div', { class: 'map-note', role: 'status' }, tl('map.tilesFailed'));
-      el.appendChild(note);
+      // Under the map, not on it: it must never cover a popup or a shape.
+      const note = h('p', { class: 'map-note', role: 'status' }, tl('map.tilesFailed'));
+      el.after(note);
     });
     tiles.addTo(map);
   } else {

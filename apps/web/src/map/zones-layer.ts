@@ -6,29 +6,28 @@ import { t } from '../i18n';
 import { ZONE_STYLE } from './styles';
 
 /**
- * No-picketing zones of a jurisdiction as dashed red areas. The endpoint may not exist on every
- * server: a 404 (or any failure) simply leaves the layer out.
+ * The no-picketing zones of a jurisdiction (all when undefined). The endpoint may be missing on
+ * a server: a 404, like any failure, gives null and the map simply goes without them.
  */
-export async function loadZones(
-  map: L.Map,
+export async function fetchZones(
   jurisdiction: string | undefined,
   signal: AbortSignal,
-): Promise<L.GeoJSON | null> {
-  let data: FeatureCollection;
+): Promise<FeatureCollection | null> {
   try {
-    data = await api.get<FeatureCollection>('/restricted-zones', {
+    const data = await api.get<FeatureCollection>('/restricted-zones', {
       query: { jurisdiction },
       signal,
       auth: false,
     });
+    return data && Array.isArray(data.features) ? data : null;
   } catch {
-    return null; // not built yet on this server (404), or offline: the map works without it
+    return null;
   }
-  if (!data || !Array.isArray(data.features) || signal.aborted) return null;
-  const layer = L.geoJSON(data, {
-    style: () => ZONE_STYLE,
-    interactive: true,
-  });
+}
+
+/** The zones as dashed red areas under the venues, each with a popup of its reason and decision. */
+export function zonesLayer(map: L.Map, data: FeatureCollection): L.GeoJSON {
+  const layer = L.geoJSON(data, { style: () => ZONE_STYLE, interactive: true });
   layer.eachLayer((l) => {
     const props = ((l as L.Path & { feature?: Feature }).feature?.properties ?? {}) as Record<string, string>;
     (l as L.Path).bindPopup(() =>

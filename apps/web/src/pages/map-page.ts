@@ -3,7 +3,7 @@ import { h, replace } from '../dom';
 import { L, tl } from '../i18n';
 import { createMap } from '../map/base-map';
 import { venueLayer, type VenueLayer } from '../map/venue-layer';
-import { loadZones } from '../map/zones-layer';
+import { fetchZones, zonesLayer } from '../map/zones-layer';
 import type { PageContext } from '../router';
 import type { VenueFeature } from '../types';
 import { jurisdictionSelect } from '../ui/jurisdiction';
@@ -65,16 +65,18 @@ export default function mapPage(root: HTMLElement, ctx: PageContext): void {
     replace(status, loading());
     list.setAttribute('aria-busy', 'true');
     try {
-      const data = await loadVenues(j, signal);
+      // Both at once, so the map fits once around everything (no second jump when zones arrive).
+      const [data, zoneData] = await Promise.all([loadVenues(j, signal), fetchZones(j, signal)]);
       if (signal.aborted) return;
       layer?.group.remove();
+      zones?.remove();
+      zones = zoneData ? zonesLayer(map, zoneData) : null;
       layer = venueLayer(map, data);
       const bounds = layer.group.getBounds();
+      if (zones && bounds.isValid()) bounds.extend(zones.getBounds());
       if (bounds.isValid()) map.fitBounds(bounds, { padding: [32, 32], maxZoom: 14 });
       renderList(data.features);
       replace(status, tl('map.count', { n: data.features.length }));
-      zones?.remove();
-      zones = await loadZones(map, j, signal);
     } catch (error) {
       if ((error as Error)?.name === 'AbortError') return;
       replace(list);

@@ -1,7 +1,7 @@
 import { api } from '../api';
 import { getFiling, refusalGrounds } from '../data';
-import { h, replace } from '../dom';
-import { t, tl } from '../i18n';
+import { h, nextId, replace } from '../dom';
+import { t, tl, type MessageKey } from '../i18n';
 import type { PageContext } from '../router';
 import type { Filing, RefusalGround, VenueFeature } from '../types';
 import { filingFacts, proposalText, statusPill } from '../ui/filing-view';
@@ -55,7 +55,9 @@ export default function myFilingPage(root: HTMLElement, ctx: PageContext): void 
   }
 
   function render(f: Filing) {
-    const proposal = f.status === 'change_proposed' ? (f.proposal ?? f.decision?.proposal) : null;
+    const proposal = f.proposal ?? f.decision?.proposal ?? null;
+    const awaitingReply =
+      f.status === 'change_proposed' && !!proposal && (proposal.reply ?? 'pending') === 'pending';
     replace(
       body,
       h(
@@ -67,33 +69,9 @@ export default function myFilingPage(root: HTMLElement, ctx: PageContext): void 
           h('span', { class: 'card__number' }, f.number ?? ''),
           statusPill(f.status),
         ),
-        filingFacts(f, venues, grounds),
+        filingFacts(f, venues, grounds, { hideProposal: awaitingReply }),
       ),
-      proposal
-        ? h(
-            'section',
-            { class: 'panel panel--attention' },
-            h('h2', null, tl('my.proposalTitle')),
-            h('p', null, proposalText(proposal, venues)),
-            h('p', { class: 'hint' }, tl('my.proposalHint')),
-            h(
-              'div',
-              { class: 'actions' },
-              action(
-                'my.accept',
-                `/filings/${encodeURIComponent(f.id)}/proposal/accept`,
-                'btn--primary',
-                'my.accepted',
-              ),
-              action(
-                'my.decline',
-                `/filings/${encodeURIComponent(f.id)}/proposal/decline`,
-                '',
-                'my.declined',
-              ),
-            ),
-          )
-        : null,
+      awaitingReply && proposal ? proposalPanel(f, proposal) : null,
       WITHDRAWABLE.has(f.status)
         ? h(
             'section',
@@ -105,27 +83,56 @@ export default function myFilingPage(root: HTMLElement, ctx: PageContext): void 
               `/filings/${encodeURIComponent(f.id)}/withdraw`,
               'btn--danger',
               'my.withdrawn',
-              'my.withdrawConfirm',
+              {
+                confirm: 'my.withdrawConfirm',
+              },
             ),
           )
         : null,
     );
   }
 
+  function proposalPanel(f: Filing, proposal: NonNullable<Filing['proposal']>) {
+    const reasonId = nextId('decline-reason');
+    const reason = h('textarea', { id: reasonId, name: 'reason', rows: 2, maxlength: 2000 });
+    const base = `/filings/${encodeURIComponent(f.id)}/proposal`;
+    return h(
+      'section',
+      { class: 'panel panel--attention', 'data-testid': 'proposal' },
+      h('h2', null, tl('my.proposalTitle')),
+      h('p', null, proposalText(proposal, venues)),
+      h('p', { class: 'hint' }, tl('my.proposalHint')),
+      h('div', { class: 'actions' }, action('my.accept', `${base}/accept`, 'btn--primary', 'my.accepted')),
+      h(
+        'div',
+        { class: 'field decline' },
+        h('label', { for: reasonId }, tl('my.declineReason')),
+        reason,
+        h(
+          'div',
+          { class: 'actions' },
+          action('my.decline', `${base}/decline`, '', 'my.declined', {
+            body: () => reasonBody(reason.value),
+          }),
+        ),
+      ),
+    );
+  }
+
   function action(
-    key: Parameters<typeof tl>[0],
+    key: MessageKey,
     path: string,
     cls: string,
-    doneKey: Parameters<typeof t>[0],
-    confirmKey?: Parameters<typeof t>[0],
+    doneKey: MessageKey,
+    options: { confirm?: MessageKey; body?: () => unknown } = {},
   ) {
     const button = h('button', { type: 'button', class: `btn ${cls}` }, tl(key));
     button.addEventListener('click', async () => {
-      if (confirmKey && !window.confirm(t(confirmKey))) return;
+      if (options.confirm && !window.confirm(t(options.confirm))) return;
       clearProblem(problem);
       button.disabled = true;
       try {
-        await api.post(path, undefined, { signal: ctx.signal });
+        await api.post(path, options.body ? options.body() : {}, { signal: ctx.signal });
         flash('ok', tl(doneKey));
         replace(body, loading());
         await load();
@@ -141,4 +148,9 @@ export default function myFilingPage(root: HTMLElement, ctx: PageContext): void 
   }
 
   void load();
+}
+
+function reasonBody(text: string): { reason?: string } {
+  const reason = text.trim();
+  return reason ? { reason } : {};
 }

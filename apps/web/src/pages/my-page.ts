@@ -9,6 +9,12 @@ import { label } from '../ui/labels';
 import { loading, pageHeader } from '../ui/page';
 import { problemBox, showProblem } from '../ui/problem';
 import { loadVenues } from '../venues';
+import { session } from '../session';
+
+/** Staff see their jurisdiction by default; their own filings need `scope=mine`. */
+function isStaff(): boolean {
+  return (session()?.user.roles ?? []).some((r) => r !== 'organizer');
+}
 
 /** The organizer's own filings, soonest answer deadline first. */
 export default function myPage(root: HTMLElement, ctx: PageContext): void {
@@ -28,7 +34,7 @@ export default function myPage(root: HTMLElement, ctx: PageContext): void {
   void (async () => {
     try {
       const [filings, venues] = await Promise.all([
-        listFilings({}, ctx.signal),
+        listFilings(isStaff() ? { scope: 'mine' as const } : {}, ctx.signal),
         loadVenues(undefined, ctx.signal)
           .then((v) => v.features)
           .catch(() => [] as VenueFeature[]),

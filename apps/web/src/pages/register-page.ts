@@ -101,7 +101,7 @@ export default function registerPage(root: HTMLElement, ctx: PageContext): void 
       'field.venue',
       'field.when',
       'field.purpose',
-      'field.participants',
+      'register.participants',
       'register.status',
       'register.answer',
     ];
@@ -156,7 +156,7 @@ export default function registerPage(root: HTMLElement, ctx: PageContext): void 
               ),
               cell('field.purpose', r.purpose ?? ''),
               cell(
-                'field.participants',
+                'register.participants',
                 L(() => formatNumber(r.expectedParticipants)),
               ),
               cell('register.status', statusPill(r.status)),
@@ -166,9 +166,10 @@ export default function registerPage(root: HTMLElement, ctx: PageContext): void 
                   ? h(
                       'span',
                       { class: 'block' },
-                      L(() => label('outcome', answer.outcome)),
+                      L(() => label('status', answer.outcome)),
+                      answer.late ? h('span', { class: 'chip chip--warn late' }, tl('register.late')) : null,
                     )
-                  : null,
+                  : h('span', { class: 'muted' }, tl('register.noAnswer')),
                 answer?.grounds?.length ? groundList(answer.grounds, grounds) : null,
                 answer?.reason ? h('span', { class: 'block pre' }, answer.reason) : null,
                 answer?.restrictions?.length

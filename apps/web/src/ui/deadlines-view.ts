@@ -1,8 +1,8 @@
 import { api } from '../api';
 import { h, type Child } from '../dom';
-import { L, t, tl, type MessageKey } from '../i18n';
+import { L, tl, tn, type MessageKey } from '../i18n';
 import type { DeadlinesResponse } from '../types';
-import { formatDate, formatInstant, relative, todayKz } from './format';
+import { formatDate, formatInstant, relative, relativeDate, todayKz } from './format';
 import { label } from './labels';
 
 export function fetchDeadlines(
@@ -60,7 +60,13 @@ export function deadlinesView(d: DeadlinesResponse): HTMLElement {
       tl('deadlines.fileBy'),
       ' ',
       h('strong', null, dateEl(d.fileBy, 'file-by')),
-      h('span', { class: 'iso' }, d.fileBy),
+      h(
+        'span',
+        { class: 'iso' },
+        d.fileBy,
+        ' · ',
+        L(() => relativeDate(d.fileBy)),
+      ),
     ),
     late ? h('p', { class: 'notice notice--warn' }, tl('deadlines.passed')) : null,
     h(
@@ -76,7 +82,7 @@ export function deadlinesView(d: DeadlinesResponse): HTMLElement {
         h(
           'span',
           { 'data-testid': 'answer-days' },
-          L(() => t('deadlines.workingDays', { n: d.answerWorkingDays })),
+          L(() => tn('deadlines.workingDays', d.answerWorkingDays)),
         ),
       ),
       row(

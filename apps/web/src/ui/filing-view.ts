@@ -1,5 +1,5 @@
 import { h, type Child } from '../dom';
-import { L, t, tl, type MessageKey } from '../i18n';
+import { L, tl, type MessageKey } from '../i18n';
 import type { Filing, FilingStatus, RefusalGround, VenueFeature } from '../types';
 import { dateEl, instantEl } from './deadlines-view';
 import { formatNumber, formatRange, relative } from './format';
@@ -45,8 +45,14 @@ function row(key: MessageKey, ...value: Child[]): Child {
 }
 
 /** Every fact of a filing, for its organizer and for the officer who answers it. */
-export function filingFacts(f: Filing, venues: VenueFeature[], grounds: RefusalGround[] = []): HTMLElement {
+export function filingFacts(
+  f: Filing,
+  venues: VenueFeature[],
+  grounds: RefusalGround[] = [],
+  options: { hideProposal?: boolean } = {},
+): HTMLElement {
   const answer = answerDeadlineOf(f);
+  const proposal = f.proposal ?? f.decision?.proposal;
   const eq = f.equipment
     ? Object.entries(f.equipment)
         .filter(([, on]) => on)
@@ -105,14 +111,21 @@ export function filingFacts(f: Filing, venues: VenueFeature[], grounds: RefusalG
       ? row(
           'deadlines.answerDeadline',
           instantEl(answer),
-          ' ',
-          f.status === 'submitted' ? timeLeft(answer) : null,
+          f.status === 'submitted' ? [' · ', timeLeft(answer)] : null,
         )
       : null,
     f.deadlines?.deemedApprovedAt
       ? row('deadlines.deemedApprovedAt', instantEl(f.deadlines.deemedApprovedAt))
       : null,
-    f.decision ? decisionRows(f.decision, grounds, venues) : null,
+    f.decision
+      ? decisionRows(
+          { decidedAt: f.decidedAt ?? undefined, ...f.decision, proposal: undefined },
+          grounds,
+          venues,
+        )
+      : null,
+    proposal && !options.hideProposal ? row('decision.proposal', proposalText(proposal, venues)) : null,
+    f.agitationAllowedFrom ? row('my.agitationFrom', instantEl(f.agitationAllowedFrom)) : null,
   );
 }
 
@@ -125,7 +138,7 @@ function decisionRows(
     d.outcome
       ? row(
           'decision.outcome',
-          L(() => label('outcome', d.outcome)),
+          L(() => label('status', d.outcome)),
         )
       : null,
     d.decidedAt ? row('decision.decidedAt', instantEl(d.decidedAt)) : null,
@@ -179,9 +192,19 @@ export function proposalText(p: NonNullable<Filing['proposal']>, venues: VenueFe
   const name =
     p.venueName ?? venues.find((v) => v.properties.id === p.venueId)?.properties.name ?? p.venueId ?? '';
   return [
-    name,
+    h('strong', null, name),
     name ? ', ' : '',
     L(() => formatRange(p.startsAt, p.endsAt)),
-    p.respondBy ? [' · ', L(() => t('my.respondBy')), ' ', instantEl(p.respondBy)] : null,
+    p.reason ? h('span', { class: 'block pre' }, p.reason) : null,
+    p.replyDeadline && p.reply === 'pending'
+      ? h('span', { class: 'block' }, tl('my.respondBy'), ' ', instantEl(p.replyDeadline, true))
+      : null,
+    p.reply && p.reply !== 'pending'
+      ? h(
+          'span',
+          { class: 'block muted' },
+          L(() => label('reply', p.reply)),
+        )
+      : null,
   ];
 }

@@ -1,5 +1,9 @@
 import { KZ_OFFSET, TIME_ZONE } from '../config';
-import { locale } from '../i18n';
+import { lang, locale } from '../i18n';
+import { intlHasKazakh, kkDate, kkDateTime, kkRelative } from './kk-format';
+
+/** Kazakh by hand when the browser's Intl has no Kazakh data. */
+const handKazakh = () => lang() === 'kk' && !intlHasKazakh();
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function dtf(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -15,6 +19,7 @@ function dtf(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
 /** A local date (YYYY-MM-DD) in words: "ср, 26 марта 2025 г.". */
 export function formatDate(date: string | undefined | null, weekday = true): string {
   if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return date ?? '';
+  if (handKazakh()) return kkDate(new Date(`${date}T12:00:00Z`), weekday);
   return dtf({
     timeZone: 'UTC',
     weekday: weekday ? 'short' : undefined,
@@ -29,6 +34,10 @@ export function formatInstant(iso: string | undefined | null): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
+  if (handKazakh()) {
+    const p = kzParts(iso);
+    return kkDateTime(p.date, p.time);
+  }
   return dtf({
     timeZone: TIME_ZONE,
     day: 'numeric',
@@ -81,23 +90,31 @@ export function kzInstant(date: string, time: string): string {
   return `${date}T${time}:00${KZ_OFFSET}`;
 }
 
+/** A local date relative to today in Kazakhstan: "сегодня", "через 12 дней", "3 days ago". */
+export function relativeDate(date: string, today = todayKz()): string {
+  const days = Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+  if (Number.isNaN(days)) return '';
+  return relativeUnit(days, 'day');
+}
+
 /** "через 2 дня" / "in 5 hours" / "3 days ago", in the current language. */
 export function relative(iso: string | undefined | null, now = Date.now()): string {
   if (!iso) return '';
   const at = new Date(iso).getTime();
   if (Number.isNaN(at)) return '';
   const minutes = Math.round((at - now) / 60_000);
-  const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
   const abs = Math.abs(minutes);
-  if (abs >= 2 * 24 * 60) return rtf.format(Math.round(minutes / (24 * 60)), 'day');
-  if (abs >= 120) return rtf.format(Math.round(minutes / 60), 'hour');
-  return rtf.format(minutes, 'minute');
+  if (abs >= 2 * 24 * 60) return relativeUnit(Math.round(minutes / (24 * 60)), 'day');
+  if (abs >= 120) return relativeUnit(Math.round(minutes / 60), 'hour');
+  return relativeUnit(minutes, 'minute');
+}
+
+function relativeUnit(value: number, unit: 'day' | 'hour' | 'minute'): string {
+  if (handKazakh()) return kkRelative(value, unit);
+  return new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' }).format(value, unit);
 }
 
 export function formatNumber(n: number | undefined | null): string {
-  return typeof n === 'number' ? new Intl.NumberFormat(locale()).format(n) : '';
-}
-
-export function formatList(items: string[]): string {
-  return new Intl.ListFormat(locale(), { type: 'conjunction' }).format(items);
+  // Kazakh groups digits as Russian does ("1 000"); use that when Intl lacks Kazakh.
+  return typeof n === 'number' ? new Intl.NumberFormat(handKazakh() ? 'ru-RU' : locale()).format(n) : '';
 }

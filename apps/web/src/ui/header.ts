@@ -1,6 +1,6 @@
 import { api } from '../api';
 import { h, replace } from '../dom';
-import { L, LANGS, lang, onLangChange, setLang, t, tl, type Lang, type MessageKey } from '../i18n';
+import { L, LANGS, lang, onLangChange, setLang, tl, type Lang, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 import { hasRole, onSessionChange, session, setSession } from '../session';
 import { roleLabel } from './labels';
@@ -156,22 +156,26 @@ export function createHeader(): { el: HTMLElement; setActive(path: string): void
       h(
         'div',
         { class: 'user__who', 'data-testid': 'current-user' },
-        h('span', { class: 'user__name' }, s.user.fullName),
+        h('span', { class: 'user__name', title: s.user.fullName }, s.user.fullName),
         h(
           'span',
-          { class: 'user__roles' },
-          roles.map((r, i) => [
-            i ? ', ' : '',
-            h(
-              'span',
-              { class: 'user__role', 'data-role': r },
-              L(() => roleLabel(r, r === 'organizer' ? undefined : city)),
-            ),
-          ]),
+          { class: 'user__meta' },
+          h(
+            'span',
+            { class: 'user__roles' },
+            roles.map((r, i) => [
+              i ? ', ' : '',
+              h(
+                'span',
+                { class: 'user__role', 'data-role': r },
+                L(() => roleLabel(r, r === 'organizer' ? undefined : city)),
+              ),
+            ]),
+          ),
+          s.method === 'stub'
+            ? h('span', { class: 'chip chip--warn', title: tl('sign.stubBadgeTitle') }, tl('sign.stubBadge'))
+            : null,
         ),
-        s.method === 'stub'
-          ? h('span', { class: 'chip chip--warn', title: t('sign.stubBadgeTitle') }, tl('sign.stubBadge'))
-          : null,
       ),
       h(
         'button',

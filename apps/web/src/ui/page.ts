@@ -11,7 +11,7 @@ export function pageHeader(key: MessageKey, lead?: MessageKey, ...extra: Child[]
   return h(
     'header',
     { class: 'page-header' },
-    h('h1', null, tl(key)),
+    h('h1', { tabindex: -1 }, tl(key)),
     lead ? h('p', { class: 'lead' }, tl(lead)) : null,
     extra,
   );

@@ -1,9 +1,10 @@
-import { ApiError, api, uuid } from '../../api';
+import { ApiError } from '../../api';
 import { h, replace } from '../../dom';
 import { L, t, tl } from '../../i18n';
 import type { PageContext } from '../../router';
 import { session } from '../../session';
-import { signBytes, signedJsonOf, type Signed } from '../../signing';
+import type { Signed } from '../../signing';
+import { SignedRequest } from '../../signing/signed-request';
 import type { Alternative, FilingCreated } from '../../types';
 import { dateEl, deadlinesView, fetchDeadlines, instantEl } from '../../ui/deadlines-view';
 import { applyFieldErrors, clearFieldErrors } from '../../ui/fields';
@@ -14,13 +15,6 @@ import { pageHeader } from '../../ui/page';
 import { clearProblem, describe, problemBox, showProblem } from '../../ui/problem';
 import { venueName } from '../../venues';
 import { createFilingForm, type FilingBody } from './filing-form';
-
-/** One submission attempt: the same body keeps its Idempotency-Key and its signature. */
-interface Attempt {
-  canonical: string;
-  key: string;
-  signed?: Signed;
-}
 
 /** The organizer's notification or application, signed and filed. */
 export default function filePage(root: HTMLElement, ctx: PageContext): void {
@@ -87,12 +81,14 @@ export default function filePage(root: HTMLElement, ctx: PageContext): void {
   ctx.onCleanup(() => window.clearTimeout(dlTimer));
 
   // --- submission ---
-  let attempt: Attempt | null = null;
-  let busy = false;
+  const request = new SignedRequest(
+    () => '/filings',
+    () => ({ iin: user.iin, fullName: user.fullName }),
+  );
 
   form.el.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (busy) return; // a double click sends once
+    if (request.inFlight) return; // a double click sends once
     clearProblem(problem);
     clearFieldErrors(form.el);
     const missing = form.precheck();
@@ -102,47 +98,22 @@ export default function filePage(root: HTMLElement, ctx: PageContext): void {
       return;
     }
     const body = form.read();
-    const canonical = signedJsonOf(body);
-    if (!attempt || attempt.canonical !== canonical) attempt = { canonical, key: uuid() };
-    const current = attempt;
-    busy = true;
     form.submit.disabled = true;
     form.submit.setAttribute('aria-busy', 'true');
     try {
-      if (!current.signed) {
-        replace(status, tl('file.signing'));
-        current.signed = await signBytes(new TextEncoder().encode(canonical), 'sign', {
-          iin: user.iin,
-          fullName: user.fullName,
-        });
-      }
-      replace(status, tl('file.sending'));
-      const created = await api.post<FilingCreated>(
-        '/filings',
-        { ...body, signature: current.signed.envelope },
-        { idempotencyKey: current.key, signal: ctx.signal },
-      );
+      const sent = await request.send<FilingCreated>(body, {
+        signal: ctx.signal,
+        onStage: (stage) => replace(status, tl(stage === 'signing' ? 'file.signing' : 'file.sending')),
+      });
+      if (!sent) return;
       replace(status);
       clearDraft('filing');
-      showCreated(created, body, current.signed);
+      showCreated(sent.result, body, sent.signed);
     } catch (error) {
       if ((error as Error)?.name === 'AbortError') return;
       replace(status);
-      // A definite refusal ends this attempt; a network failure or a 5xx keeps its key for the retry.
-      if (
-        error instanceof ApiError &&
-        error.status >= 400 &&
-        error.status < 500 &&
-        error.status !== 408 &&
-        error.status !== 429
-      ) {
-        attempt = null;
-      } else if (!(error instanceof ApiError)) {
-        current.signed = undefined; // signing was cancelled or failed: ask again next time
-      }
       handleProblem(error);
     } finally {
-      busy = false;
       form.submit.disabled = false;
       form.submit.removeAttribute('aria-busy');
     }
