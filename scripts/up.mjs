@@ -2,7 +2,8 @@
 // (PostGIS, btree_gist) and Redis are there, applies the migrations, loads the demo data, builds
 // the web app, and runs the api and the worker until Ctrl-C.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import {
   DEFAULT_DATABASE_URL,
   DEFAULT_REDIS_URL,
@@ -48,6 +49,31 @@ try {
 }
 
 step('building the api, the worker and the web app', 'npm', ['run', '--silent', 'build'], env);
+// Development trust material in .dev-pki/ (git-ignored): a CA for cms signatures, so NCALayer-style
+// signatures from `libs/esign/scripts/dev-pki.ts issue` verify, and the audit head signing key.
+if (env.NODE_ENV !== 'production') {
+  mkdirSync('.dev-pki', { recursive: true });
+  if (!env.ESIGN_TRUSTED_CA) {
+    if (!existsSync('.dev-pki/ca.cert.pem'))
+      step(
+        'creating a development CA',
+        'node',
+        ['dist/libs/esign/scripts/dev-pki.js', 'init', '--out', '.dev-pki'],
+        env,
+      );
+    env.ESIGN_TRUSTED_CA = '.dev-pki/ca.cert.pem';
+  }
+  if (!env.AUDIT_SIGNING_KEY_FILE) {
+    if (!existsSync('.dev-pki/audit-signing-key.pem')) {
+      const { privateKey } = generateKeyPairSync('ed25519');
+      writeFileSync('.dev-pki/audit-signing-key.pem', privateKey.export({ type: 'pkcs8', format: 'pem' }), {
+        mode: 0o600,
+      });
+    }
+    env.AUDIT_SIGNING_KEY_FILE = '.dev-pki/audit-signing-key.pem';
+  }
+}
+
 step('applying migrations', 'node', ['dist/libs/persistence/src/cli/migrate.js'], env);
 step('loading the demo data', 'node', ['dist/libs/persistence/src/cli/seed.js'], env);
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest, AuthUser } from '../auth/auth.types';
 import { CurrentUser, Roles } from '../auth/roles.decorator';
-import { CreateFilingBody, DecisionBody, FilingListQuery, ReasonBody } from './filing.dto';
+import { CreateFilingBody, DecisionBody, FilingListQuery, FilingReasonBody } from './filing.dto';
 import { FilingAnswerService } from './filing-answer.service';
 import { FilingQueryService } from './filing-query.service';
 import { FilingRegistrationService } from './filing-registration.service';
@@ -89,7 +89,7 @@ export class FilingsController {
   @ApiOperation({ summary: 'Withdraw the filing; frees the slot' })
   withdraw(
     @Param('id') id: string,
-    @Body() body: ReasonBody,
+    @Body() body: FilingReasonBody,
     @CurrentUser() user: AuthUser,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -116,7 +116,7 @@ export class FilingsController {
   @ApiOperation({ summary: "Decline the akimat's proposal" })
   decline(
     @Param('id') id: string,
-    @Body() body: ReasonBody,
+    @Body() body: FilingReasonBody,
     @CurrentUser() user: AuthUser,
     @Req() request: AuthenticatedRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
