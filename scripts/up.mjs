@@ -77,7 +77,20 @@ if (env.NODE_ENV !== 'production') {
 step('applying migrations', 'node', ['dist/libs/persistence/src/cli/migrate.js'], env);
 step('loading the demo data', 'node', ['dist/libs/persistence/src/cli/seed.js'], env);
 
+// A local SMTP sink for the demo: every message Jiyn sends lands in .tmp/mail/.
+const extra = [];
+if (!env.SMTP_URL && env.NODE_ENV !== 'production') {
+  env.SMTP_URL = 'smtp://127.0.0.1:2525';
+  extra.push(
+    spawn('node', ['dist/apps/worker/src/dev/smtp-sink.js', '--port', '2525', '--dir', '.tmp/mail'], {
+      stdio: 'inherit',
+      env,
+    }),
+  );
+}
+
 const children = [
+  ...extra,
   spawn('node', ['dist/apps/api/src/main.js'], { stdio: 'inherit', env }),
   spawn('node', ['dist/apps/worker/src/main.js'], { stdio: 'inherit', env }),
 ];
@@ -112,6 +125,7 @@ setTimeout(() => {
       `  map and register   ${base}/`,
       `  API documentation  ${base}/api/docs`,
       `  health             ${base}/api/v1/health`,
+      ...(extra.length ? ['  mail sent by Jiyn   .tmp/mail/ (a local SMTP sink on port 2525)'] : []),
       '',
       'Demo accounts (sign in with the development "stub" signature, pick the IIN):',
       '  administrator            850101300005  DEMO ADMINISTRATOR',

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '@jiyn/persistence';
+import { createPrivateDatabase, PrivateDatabase } from '../chaos/harness';
 import { DeadlineDecider } from '../../apps/worker/src/deadlines/deadline-decider';
 import { PEOPLE, post, Session, signBody, signIn } from '../support/auth';
 import { RunningApi, startApi, startWorker } from '../support/test-app';
@@ -19,15 +20,20 @@ describe('an answer against deemed approval', () => {
   let worker: INestApplicationContext;
   let db: DataSource;
   let officer: Session;
+  let privateDb: PrivateDatabase | undefined;
   const prefix = `RACE-${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    api = await startApi({ CLOCK_START: new Date(DEADLINE.getTime() - 3_600_000).toISOString() });
+    // A database of its own: a worker whose clock stands in 2027 would decide every other suite's filings.
+    privateDb = await createPrivateDatabase('race');
+    const own = { DATABASE_URL: privateDb.url, REDIS_PREFIX: `${process.env.REDIS_PREFIX}:race` };
+    api = await startApi({ ...own, CLOCK_START: new Date(DEADLINE.getTime() - 3_600_000).toISOString() });
     worker = await startWorker({
+      ...own,
       CLOCK_START: new Date(DEADLINE.getTime() + 60_000).toISOString(),
       SWEEP_INTERVAL_MS: '3600000',
     });
-    db = createDataSource({ databaseUrl: process.env.DATABASE_URL! });
+    db = createDataSource({ databaseUrl: own.DATABASE_URL });
     await db.initialize();
     officer = await signIn(api.baseUrl, PEOPLE.almatyOfficer);
     // Filed on paper before the worker could see them: no outbox event, no delayed job.
@@ -48,6 +54,7 @@ describe('an answer against deemed approval', () => {
     await api.close();
     await worker.close();
     await db.destroy();
+    await privateDb?.drop();
   });
 
   it(`ends each of ${RACES} races with exactly one winner`, async () => {

@@ -1,6 +1,6 @@
-import { Queue, QueueOptions } from 'bullmq';
+import { JobsOptions, Queue, QueueOptions } from 'bullmq';
 import Redis from 'ioredis';
-import { QueueName } from './names';
+import { JobName, QueueName } from './names';
 
 /** A Redis connection as BullMQ wants it (blocking commands must not time out). */
 export function bullConnection(redisUrl: string, name: string): Redis {
@@ -8,6 +8,7 @@ export function bullConnection(redisUrl: string, name: string): Redis {
     maxRetriesPerRequest: null,
     connectionName: name,
     enableReadyCheck: false,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
   });
   redis.on('error', () => undefined);
   return redis;
@@ -34,4 +35,12 @@ export function createQueue(
     },
     ...options,
   });
+}
+
+/** A job to add: which queue, which job, its payload and options (jobId makes the add idempotent). */
+export interface JobSpec {
+  queue: QueueName;
+  name: JobName;
+  data: object;
+  opts: JobsOptions & { jobId: string };
 }

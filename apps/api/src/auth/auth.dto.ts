@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  IsEmail,
   IsIn,
   IsNotEmpty,
   IsObject,
@@ -47,6 +48,22 @@ export class CreateStaffBody {
   @ValidateIf((o: CreateStaffBody) => o.role !== 'admin' || o.jurisdiction !== undefined)
   @Matches(/^\d{9}$/, { message: 'jurisdiction must be a 9-digit KATO code' })
   jurisdiction?: string;
+
+  @ApiPropertyOptional({ description: 'Work e-mail, for reminders before answer deadlines' })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(200)
+  email?: string;
+
+  @ApiPropertyOptional({ example: '+77011234567' })
+  @IsOptional()
+  @Matches(/^\+7\d{10}$/, { message: 'phone must be a Kazakh mobile number like +77011234567' })
+  phone?: string;
+
+  @ApiPropertyOptional({ enum: ['kk', 'ru', 'en'] })
+  @IsOptional()
+  @IsIn(['kk', 'ru', 'en'])
+  locale?: 'kk' | 'ru' | 'en';
 
   @ApiPropertyOptional({ description: 'Why (kept in the audit log)' })
   @IsOptional()

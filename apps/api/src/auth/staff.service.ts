@@ -94,6 +94,14 @@ export class StaffService implements OnApplicationBootstrap {
       );
       const [row] = returningRows(inserted);
       if (!row) throw problems.conflict('staff_exists', 'This person already holds this role there.');
+      if (body.email || body.phone || body.locale) {
+        await m.query(
+          `INSERT INTO staff_contact (iin, email, phone, locale, updated_at) VALUES ($1, $2, $3, COALESCE($4, 'kk'), $5)
+           ON CONFLICT (iin) DO UPDATE SET email = COALESCE(EXCLUDED.email, staff_contact.email),
+             phone = COALESCE(EXCLUDED.phone, staff_contact.phone), locale = COALESCE($4, staff_contact.locale), updated_at = EXCLUDED.updated_at`,
+          [body.iin, body.email ?? null, body.phone ?? null, body.locale ?? null, this.clock.now()],
+        );
+      }
       await appendAudit(m, {
         chain: NATIONAL_CHAIN,
         occurredAt: this.clock.now(),

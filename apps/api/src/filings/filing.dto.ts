@@ -82,6 +82,14 @@ export class Person {
 
 export class Organizer extends Person {
   @ApiPropertyOptional({
+    enum: ['kk', 'ru', 'en'],
+    description: 'The language of the messages Jiyn sends (default kk)',
+  })
+  @IsOptional()
+  @IsIn(['kk', 'ru', 'en'])
+  locale?: 'kk' | 'ru' | 'en';
+
+  @ApiPropertyOptional({
     description: 'When the organizer is a legal entity (the person is its representative)',
   })
   @IsOptional()

@@ -51,5 +51,11 @@ export async function seedDemoData(
       [s.iin, s.fullName, s.role, s.jurisdictionKato],
     );
   }
+  for (const s of DEMO_STAFF) {
+    await ds.query(
+      `INSERT INTO staff_contact (iin, email, locale, updated_at) VALUES ($1, $2, $3, now()) ON CONFLICT (iin) DO NOTHING`,
+      [s.iin, s.email, s.locale],
+    );
+  }
   return { venues: VENUES.length, zones: RESTRICTED_ZONES.length, staff: DEMO_STAFF.length };
 }

@@ -122,23 +122,48 @@ export const RESTRICTED_ZONES = [
   },
 ];
 
-/** Demo staff accounts (IINs are synthetic but valid). */
+/** Demo staff accounts (IINs are synthetic but valid; e-mail addresses on the reserved .example domain). */
 export const DEMO_STAFF = [
-  { iin: '850101300005', fullName: 'DEMO ADMINISTRATOR', role: 'admin', jurisdictionKato: null },
+  {
+    iin: '850101300005',
+    fullName: 'DEMO ADMINISTRATOR',
+    role: 'admin',
+    jurisdictionKato: null,
+    email: 'admin@jiyn.example',
+    locale: 'en',
+  },
   {
     iin: '870302400008',
     fullName: 'SULTANOVA AIGERIM',
     role: 'akimat_officer',
     jurisdictionKato: '750000000',
+    email: 'a.sultanova@almaty.example',
+    locale: 'ru',
   },
-  { iin: '900515300107', fullName: 'BEKOV NURLAN', role: 'maslikhat_staff', jurisdictionKato: '750000000' },
+  {
+    iin: '900515300107',
+    fullName: 'BEKOV NURLAN',
+    role: 'maslikhat_staff',
+    jurisdictionKato: '750000000',
+    email: 'n.bekov@almaty.example',
+    locale: 'kk',
+  },
   {
     iin: '920701400009',
     fullName: 'ZHAKSYBEKOVA DANA',
     role: 'akimat_officer',
     jurisdictionKato: '710000000',
+    email: 'd.zhaksybekova@astana.example',
+    locale: 'kk',
   },
-  { iin: '781112300002', fullName: 'ORMANOV ASKAR', role: 'akimat_officer', jurisdictionKato: '790000000' },
+  {
+    iin: '781112300002',
+    fullName: 'ORMANOV ASKAR',
+    role: 'akimat_officer',
+    jurisdictionKato: '790000000',
+    email: 'a.ormanov@shymkent.example',
+    locale: 'ru',
+  },
 ] as const;
 
 /** A demo organizer (no staff role: any valid signer is an organizer). */
