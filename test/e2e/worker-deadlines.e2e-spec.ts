@@ -256,7 +256,8 @@ describe('reminders to the officers before an answer deadline', () => {
     await db.pool.query(
       `INSERT INTO staff_contact (iin, email, phone, locale, updated_at) VALUES
          ($1, 'aigerim.sultanova@almaty.gov.kz', '+77010000001', 'ru', now()),
-         ('920701400009', 'dana@astana.gov.kz', '+77010000002', 'kk', now())`,
+         ('920701400009', 'dana@astana.gov.kz', '+77010000002', 'kk', now())
+       ON CONFLICT (iin) DO UPDATE SET email = EXCLUDED.email, phone = EXCLUDED.phone, locale = EXCLUDED.locale`,
       [ALMATY_OFFICER_IIN],
     );
     worker = await startTestWorker(db, prefix, {

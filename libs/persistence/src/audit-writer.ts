@@ -84,6 +84,22 @@ export async function appendAudit(
   return { seq, hash };
 }
 
+/** The hashed part of an audit_log row as read from the database (snake_case columns). */
+export function auditRecordOfRow(r: any): AuditRecord & { seq: string } {
+  return {
+    chain: r.chain,
+    seq: String(r.seq),
+    occurredAt: new Date(r.occurred_at),
+    actor: r.actor,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    before: r.before,
+    after: r.after,
+    reason: r.reason,
+  };
+}
+
 export interface ChainVerification {
   chain: string;
   rows: number;
@@ -119,18 +135,7 @@ export async function verifyAuditChain(
           firstBrokenSeq: String(expectedSeq),
           problem: 'missing row',
         };
-      const hash = auditHash(prev, {
-        chain: r.chain,
-        seq,
-        occurredAt: new Date(r.occurred_at),
-        actor: r.actor,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        before: r.before,
-        after: r.after,
-        reason: r.reason,
-      });
+      const hash = auditHash(prev, auditRecordOfRow(r));
       if (r.prev_hash !== prev || r.hash !== hash) {
         return { chain, rows, valid: false, headHash: prev, firstBrokenSeq: seq, problem: 'hash mismatch' };
       }

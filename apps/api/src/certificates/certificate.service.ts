@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { formatInstant } from '@jiyn/domain';
-import { auditHash, GENESIS_HASH, verifyAuditChain } from '@jiyn/persistence';
+import { auditHash, auditRecordOfRow, GENESIS_HASH, verifyAuditChain } from '@jiyn/persistence';
 import { CLOCK, Clock, JIYN_CONFIG, JiynConfig } from '@jiyn/platform';
 import type { AuthUser } from '../auth/auth.types';
 import { problems } from '../common/problem';
@@ -170,18 +170,7 @@ export class CertificateService {
     );
     if (!r) return undefined;
     const seq = BigInt(r.seq);
-    const recomputed = auditHash(r.prev_hash, {
-      chain: r.chain,
-      seq: r.seq,
-      occurredAt: new Date(r.occurred_at),
-      actor: r.actor,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      before: r.before,
-      after: r.after,
-      reason: r.reason,
-    });
+    const recomputed = auditHash(r.prev_hash, auditRecordOfRow(r));
     const [prev] =
       seq > 1n
         ? await this.dataSource.query(`SELECT hash FROM audit_log WHERE chain = $1 AND seq = $2`, [

@@ -17,31 +17,7 @@ import {
 } from './filing.entity';
 import { HistoricalAssemblyEntity } from './historical-assembly.entity';
 
-export {
-  JurisdictionEntity,
-  VenueEntity,
-  RestrictedZoneEntity,
-  StaffMemberEntity,
-  StaffContactEntity,
-  CalendarEntryEntity,
-  LegalPolicyEntity,
-  AuditChainHeadEntity,
-  AuditLogEntity,
-  AuditHeadExportEntity,
-  OutboxEventEntity,
-  UserSessionEntity,
-  AuthChallengeEntity,
-  FilingEntity,
-  BookingEntity,
-  FilingCounterEntity,
-  IdempotencyRecordEntity,
-  MessageEntity,
-  HistoricalAssemblyEntity,
-};
-export type { JurisdictionKind } from './jurisdiction.entity';
-export type { VenueKind } from './venue.entity';
-export type { StaffRole } from './staff-member.entity';
-
+/** Every entity; exported one by one too, below. */
 export const ENTITIES = [
   JurisdictionEntity,
   VenueEntity,
@@ -63,3 +39,16 @@ export const ENTITIES = [
   MessageEntity,
   HistoricalAssemblyEntity,
 ];
+
+export * from './jurisdiction.entity';
+export * from './venue.entity';
+export * from './restricted-zone.entity';
+export * from './staff-member.entity';
+export * from './staff-contact.entity';
+export * from './calendar-entry.entity';
+export * from './legal-policy.entity';
+export * from './audit.entity';
+export * from './outbox.entity';
+export * from './session.entity';
+export * from './filing.entity';
+export * from './historical-assembly.entity';
