@@ -117,6 +117,33 @@ describe('filing and answering', () => {
     expect(taken.status).toBe(201);
   });
 
+  it.each([
+    ['meeting', GANDHI_PARK, 'notification', 3, '2026-12-04'],
+    ['picket', GANDHI_PARK, 'notification', 3, '2026-12-04'],
+    ['demonstration', SHEVCHENKO_ROUTE, 'application', 7, '2026-12-10'],
+    ['procession', SHEVCHENKO_ROUTE, 'application', 7, '2026-12-10'],
+  ])(
+    'registers a %s at its kind of venue with its procedure',
+    async (form, venueId, procedure, days, answerDueBy) => {
+      const hour = { meeting: 10, picket: 11, demonstration: 12, procession: 14 }[form as string]!;
+      const { status, body } = await file(
+        filingBody({
+          ...hourSlot('2026-12-29', hour),
+          form,
+          venueId,
+          expectedParticipants: form === 'picket' ? 1 : 300,
+          ...(form === 'picket' ? { regulations: undefined } : {}),
+        }),
+      );
+      expect(status).toBe(201);
+      expect(body).toMatchObject({ form, procedure, deadlines: { answerDueBy } });
+      expect(body.deadlines.deemedApprovedAt === null).toBe(procedure === 'application');
+      const detail = await get(api.baseUrl, `/api/v1/filings/${body.id}`, organizer);
+      expect(detail.body.venueId).toBe(venueId);
+      expect(days).toBe(procedure === 'application' ? 7 : 3);
+    },
+  );
+
   it('answers an idempotent retry with the first response and creates one filing', async () => {
     const body = filingBody({
       ...hourSlot('2026-12-17', 10),
