@@ -64,10 +64,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { chromiumArgs?: string[] } = {}): Promise<Harness> {
+/**
+ * The api in-process and Chromium. `env` overrides the api's configuration, for example
+ * `CLOCK_START` so that dates a journey files for are timely whatever the day it runs.
+ */
+export async function startHarness(
+  options: { chromiumArgs?: string[]; env?: Record<string, string | undefined> } = {},
+): Promise<Harness> {
   assertWebBuilt();
   // Journeys sign in several people from 127.0.0.1 within a minute: lift the sign-in rate limit.
-  const api = await startApi({ AUTH_ATTEMPTS_PER_MINUTE: '1000' });
+  const api = await startApi({ AUTH_ATTEMPTS_PER_MINUTE: '1000', ...options.env });
   let browser: Browser;
   try {
     browser = await launchChromium(options.chromiumArgs);

@@ -42,6 +42,9 @@ export interface Proposal {
   /** Until when the organizer may answer (one working day). */
   replyDeadline?: string;
   reply?: 'pending' | 'accepted' | 'declined' | string;
+  /** When the organizer answered, and why they declined (optional). */
+  repliedAt?: string | null;
+  replyReason?: string | null;
   reason?: string;
 }
 

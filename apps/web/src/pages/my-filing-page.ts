@@ -1,10 +1,10 @@
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { getFiling, refusalGrounds } from '../data';
 import { h, nextId, replace } from '../dom';
 import { t, tl, type MessageKey } from '../i18n';
 import type { PageContext } from '../router';
 import type { Filing, RefusalGround, VenueFeature } from '../types';
-import { filingFacts, proposalText, statusPill } from '../ui/filing-view';
+import { awaitingReply, filingFacts, proposalText, statusPill } from '../ui/filing-view';
 import { flash } from '../ui/flash';
 import { loading, pageHeader } from '../ui/page';
 import { clearProblem, problemBox, showProblem } from '../ui/problem';
@@ -56,22 +56,34 @@ export default function myFilingPage(root: HTMLElement, ctx: PageContext): void 
 
   function render(f: Filing) {
     const proposal = f.proposal ?? f.decision?.proposal ?? null;
-    const awaitingReply =
+    const pending =
       f.status === 'change_proposed' && !!proposal && (proposal.reply ?? 'pending') === 'pending';
+    const declined = f.status === 'change_proposed' && proposal?.reply === 'declined';
+    const head = h(
+      'p',
+      { class: 'filing-head' },
+      h('span', { class: 'card__number' }, f.number ?? ''),
+      statusPill(f.status),
+    );
+    // What asks for the organizer comes first: on a phone the facts are a long scroll.
     replace(
       body,
+      pending && proposal ? proposalPanel(f, proposal, awaitingReply(f)) : null,
+      declined && proposal
+        ? h(
+            'section',
+            { class: 'panel panel--attention', 'data-testid': 'proposal-declined' },
+            h('h2', null, tl('my.proposalTitle')),
+            h('p', null, proposalText(proposal, venues)),
+            h('p', { class: 'hint' }, tl('my.declinedHint')),
+          )
+        : null,
       h(
         'section',
         { class: 'panel' },
-        h(
-          'p',
-          { class: 'filing-head' },
-          h('span', { class: 'card__number' }, f.number ?? ''),
-          statusPill(f.status),
-        ),
-        filingFacts(f, venues, grounds, { hideProposal: awaitingReply }),
+        head,
+        filingFacts(f, venues, grounds, { hideProposal: pending || declined }),
       ),
-      awaitingReply && proposal ? proposalPanel(f, proposal) : null,
       WITHDRAWABLE.has(f.status)
         ? h(
             'section',
@@ -92,7 +104,7 @@ export default function myFilingPage(root: HTMLElement, ctx: PageContext): void 
     );
   }
 
-  function proposalPanel(f: Filing, proposal: NonNullable<Filing['proposal']>) {
+  function proposalPanel(f: Filing, proposal: NonNullable<Filing['proposal']>, open: boolean) {
     const reasonId = nextId('decline-reason');
     const reason = h('textarea', { id: reasonId, name: 'reason', rows: 2, maxlength: 2000 });
     const base = `/filings/${encodeURIComponent(f.id)}/proposal`;
@@ -101,21 +113,29 @@ export default function myFilingPage(root: HTMLElement, ctx: PageContext): void 
       { class: 'panel panel--attention', 'data-testid': 'proposal' },
       h('h2', null, tl('my.proposalTitle')),
       h('p', null, proposalText(proposal, venues)),
-      h('p', { class: 'hint' }, tl('my.proposalHint')),
-      h('div', { class: 'actions' }, action('my.accept', `${base}/accept`, 'btn--primary', 'my.accepted')),
-      h(
-        'div',
-        { class: 'field decline' },
-        h('label', { for: reasonId }, tl('my.declineReason')),
-        reason,
-        h(
-          'div',
-          { class: 'actions' },
-          action('my.decline', `${base}/decline`, '', 'my.declined', {
-            body: () => reasonBody(reason.value),
-          }),
-        ),
-      ),
+      open
+        ? [
+            h('p', { class: 'hint' }, tl('my.proposalHint')),
+            h(
+              'div',
+              { class: 'actions' },
+              action('my.accept', `${base}/accept`, 'btn--primary btn--large', 'my.accepted'),
+            ),
+            h(
+              'div',
+              { class: 'field decline' },
+              h('label', { for: reasonId }, tl('my.declineReason')),
+              reason,
+              h(
+                'div',
+                { class: 'actions' },
+                action('my.decline', `${base}/decline`, '', 'my.declined', {
+                  body: () => reasonBody(reason.value),
+                }),
+              ),
+            ),
+          ]
+        : h('p', { class: 'notice notice--warn' }, tl('my.replyClosed')),
     );
   }
 
@@ -140,6 +160,8 @@ export default function myFilingPage(root: HTMLElement, ctx: PageContext): void 
         if ((error as Error)?.name === 'AbortError') return;
         showProblem(problem, error);
         problem.focus();
+        // The filing changed meanwhile (answered, withdrawn, the time to reply passed): show it as it is.
+        if (error instanceof ApiError && error.status === 409) await load();
       } finally {
         button.disabled = false;
       }

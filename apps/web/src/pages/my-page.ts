@@ -3,7 +3,7 @@ import { L, tl } from '../i18n';
 import type { PageContext } from '../router';
 import { listFilings } from '../data';
 import type { Filing, VenueFeature } from '../types';
-import { answerDeadlineOf, filingVenue, statusPill, timeLeft } from '../ui/filing-view';
+import { answerDeadlineOf, awaitingReply, filingVenue, statusPill, timeLeft } from '../ui/filing-view';
 import { formatRange } from '../ui/format';
 import { label } from '../ui/labels';
 import { loading, pageHeader } from '../ui/page';
@@ -62,6 +62,8 @@ export default function myPage(root: HTMLElement, ctx: PageContext): void {
 /** A filing as a card linking to its page (used by the organizer and the officer lists). */
 export function card(f: Filing, venues: VenueFeature[], href: string): HTMLElement {
   const deadline = answerDeadlineOf(f);
+  // A proposal awaiting the organizer: their own (one working day) deadline is what counts.
+  const replyBy = awaitingReply(f) ? (f.proposal ?? f.decision?.proposal)?.replyDeadline : undefined;
   return h(
     'li',
     { class: 'card', 'data-filing-id': f.id },
@@ -86,9 +88,17 @@ export function card(f: Filing, venues: VenueFeature[], href: string): HTMLEleme
         { class: 'card__when' },
         L(() => formatRange(f.startsAt, f.endsAt)),
       ),
-      deadline && (f.status === 'submitted' || f.status === 'change_proposed')
-        ? h('span', { class: 'card__deadline' }, tl('my.answerDue'), ' ', timeLeft(deadline))
-        : null,
+      replyBy
+        ? h(
+            'span',
+            { class: 'card__deadline', 'data-testid': 'reply-by' },
+            tl('my.replyDue'),
+            ' ',
+            timeLeft(replyBy),
+          )
+        : deadline && (f.status === 'submitted' || f.status === 'change_proposed')
+          ? h('span', { class: 'card__deadline' }, tl('my.answerDue'), ' ', timeLeft(deadline))
+          : null,
     ),
   );
 }

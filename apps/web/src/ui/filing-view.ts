@@ -114,7 +114,8 @@ export function filingFacts(
           f.status === 'submitted' ? [' · ', timeLeft(answer)] : null,
         )
       : null,
-    f.deadlines?.deemedApprovedAt
+    // Deemed approval (Art. 10) only happens to a notification left unanswered.
+    f.deadlines?.deemedApprovedAt && (f.status === 'submitted' || f.status === 'deemed_approved')
       ? row('deadlines.deemedApprovedAt', instantEl(f.deadlines.deemedApprovedAt))
       : null,
     f.decision
@@ -202,9 +203,20 @@ export function proposalText(p: NonNullable<Filing['proposal']>, venues: VenueFe
     p.reply && p.reply !== 'pending'
       ? h(
           'span',
-          { class: 'block muted' },
+          { class: 'block muted', 'data-reply': p.reply },
           L(() => label('reply', p.reply)),
         )
       : null,
+    p.reply === 'declined' && p.replyReason
+      ? h('span', { class: 'block muted pre' }, tl('my.yourReason'), ' ', p.replyReason)
+      : null,
   ];
+}
+
+/** The organizer may still answer the proposal: pending, and before its reply deadline. */
+export function awaitingReply(f: Partial<Filing>, now = Date.now()): boolean {
+  const p = f.proposal ?? f.decision?.proposal;
+  if (f.status !== 'change_proposed' || !p || (p.reply ?? 'pending') !== 'pending') return false;
+  const deadline = p.replyDeadline ? new Date(p.replyDeadline).getTime() : NaN;
+  return Number.isNaN(deadline) || deadline > now;
 }
