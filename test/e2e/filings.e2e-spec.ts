@@ -449,6 +449,10 @@ describe('filing and answering', () => {
       ).toBe(404);
       const accepted = await post(api.baseUrl, `/api/v1/filings/${body.id}/proposal/accept`, organizer, {});
       expect(accepted.status).toBe(200);
+      // Art. 15: agitation may start once the organizer accepted the proposal
+      expect(Date.parse(accepted.body.agitationAllowedFrom)).toBe(
+        Date.parse(accepted.body.proposal.repliedAt),
+      );
       expect(accepted.body).toMatchObject({
         status: 'approved',
         venueId: SARY_ARKA_SQUARE,

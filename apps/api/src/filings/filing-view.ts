@@ -23,6 +23,8 @@ export function deadlinesOf(row: any) {
 function agitationAllowedFrom(row: any): string | null {
   const tz = row.time_zone;
   if (row.status === 'refused' || row.status === 'withdrawn' || row.status === 'cancelled') return null;
+  // Art. 15: from the organizer's acceptance of a proposal, or from a positive decision.
+  if (row.proposal?.reply === 'accepted' && row.proposal.repliedAt) return iso(row.proposal.repliedAt, tz);
   if (row.decided_at && ['approved', 'approved_with_restrictions'].includes(row.status))
     return iso(row.decided_at, tz);
   return iso(row.answer_deadline, tz);
