@@ -208,9 +208,14 @@ describe('identity by e-signature', () => {
         const target = i % 2 === 0 ? first.baseUrl : second.baseUrl;
         attempts.push(
           (
-            await post(target, '/api/v1/auth/session', undefined, {
-              signature: { format: 'stub', iin: '1', fullName: 'x', digest: '0'.repeat(64) },
-            })
+            await post(
+              target,
+              '/api/v1/auth/session',
+              undefined,
+              { signature: { format: 'stub', iin: '1', fullName: 'x', digest: '0'.repeat(64) } },
+              // a forged forwarding header does not make a new client
+              { 'x-forwarded-for': `203.0.113.${i}` },
+            )
           ).status,
         );
       }

@@ -20,6 +20,8 @@ describe('the api on its real stack', () => {
     const body = await json(response);
     expect(body).toMatchObject({ status: 'ok', database: 'up', redis: 'up' });
     expect(response.headers.get('x-correlation-id')).toBeTruthy();
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 
   it('lists the seeded specialized places and routes of Almaty as GeoJSON', async () => {

@@ -34,7 +34,8 @@ export async function createApiApp(
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // Client addresses (rate limits) come from X-Forwarded-For only behind known proxies.
+    trustProxy: (config.trustedProxies > 0 ? config.trustedProxies : false) as unknown as boolean,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, logger), adapter, {
     logger: new PinoNestLogger(logger),
@@ -44,6 +45,9 @@ export async function createApiApp(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
   });
 
   app.setGlobalPrefix('api/v1', { exclude: ['api/docs', 'api/docs-json'] });

@@ -33,6 +33,8 @@ export interface JiynConfig {
   sessionAbsoluteHours: number;
   /** Sign-in attempts allowed per client address and minute (shared by every api process). */
   authAttemptsPerMinute: number;
+  /** Trust X-Forwarded-For from this many proxies in front (0: use the socket's address). */
+  trustedProxies: number;
   /** Ed25519 private key (PEM file) that signs the audit chain head exports. */
   auditSigningKeyFile?: string;
 }
@@ -107,6 +109,7 @@ export function loadConfig(env: Env = process.env): JiynConfig {
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60, problems),
     sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30, problems),
     auditSigningKeyFile: env.AUDIT_SIGNING_KEY_FILE?.trim() || undefined,
+    trustedProxies: integer(env, 'TRUSTED_PROXIES', 0, 0, 10, problems),
     authAttemptsPerMinute: integer(env, 'AUTH_ATTEMPTS_PER_MINUTE', 10, 1, 1_000_000, problems),
   };
   if (isProduction && config.clockStart) {
