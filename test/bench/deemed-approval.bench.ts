@@ -14,9 +14,9 @@
  * 25 ms (when the transition was committed and visible, in real time). Goal: all within 10 s,
  * none early.
  */
+import { deleteKeysWithPrefix } from '../support/redis-keys';
 import 'reflect-metadata';
 import { cpus } from 'node:os';
-import Redis from 'ioredis';
 import {
   almatyMidnight,
   createPrivateDatabase,
@@ -46,19 +46,7 @@ function summary(label: string, values: number[]) {
   );
 }
 
-async function deleteKeys() {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
+const deleteKeys = () => deleteKeysWithPrefix(REDIS_URL, PREFIX);
 
 async function main() {
   let db: PrivateDatabase | undefined;

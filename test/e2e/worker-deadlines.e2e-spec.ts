@@ -1,6 +1,6 @@
+import { deleteKeysWithPrefix } from '../support/redis-keys';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { addDays, localDateOf } from '@jiyn/domain';
 import { deadlineJobId, JOBS, QUEUES, reminderJobId } from '@jiyn/jobs';
 import { verifyAuditChain, createDataSource } from '@jiyn/persistence';
@@ -33,19 +33,7 @@ async function startTestWorker(db: PrivateDatabase, prefix: string, env: Record<
   return createWorkerApp(config, createLogger('worker-test', 'fatal'), loadWorkerSettings({}));
 }
 
-async function deleteKeys(prefix: string) {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
+const deleteKeys = (prefix: string) => deleteKeysWithPrefix(REDIS_URL, prefix);
 
 describe('the worker at answer deadlines', () => {
   const LEAD_MS = 6000;

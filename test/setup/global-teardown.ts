@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import Redis from 'ioredis';
+import { deleteKeysWithPrefix } from '../support/redis-keys';
 import { ADMIN_DATABASE_URL, TEST_REDIS_URL } from './test-env';
 
 /** Drops this run's database and deletes its Redis keys (by its own prefix only). */
@@ -15,17 +15,5 @@ export default async function globalTeardown(): Promise<void> {
     await admin.end();
   }
   const prefix = process.env.REDIS_PREFIX;
-  if (prefix?.startsWith('jiyn-test-')) {
-    const redis = new Redis(TEST_REDIS_URL);
-    try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) await redis.del(...keys);
-      } while (cursor !== '0');
-    } finally {
-      redis.disconnect();
-    }
-  }
+  if (prefix?.startsWith('jiyn-test-')) await deleteKeysWithPrefix(TEST_REDIS_URL, prefix);
 }
